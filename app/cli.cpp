@@ -1,5 +1,364 @@
 #include "cli.h"
 
+#include "reslab/event_log.h"
+#include "reslab/presets.h"
+#include "reslab/report.h"
+#include "reslab/scenario_io.h"
+#include "reslab/simulation.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unistd.h>
+#include <vector>
+
+#ifdef RESLAB_HAVE_UI
+#include "reslab/ui/gui_main.h"
+#endif
+
 namespace reslab::cli {
-int run(int, char **) { return 0; }
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitChecksFailed = 1;
+constexpr int kExitBadInput = 2;
+
+constexpr std::string_view kUsage = R"(Resilience Lab: a laboratory for resilience patterns.
+
+usage:
+  resilience-lab                       open the GUI on the default scenario
+  resilience-lab gui [SCENARIO]        open the GUI
+  resilience-lab run SCENARIO [--seed N] [--duration S] [--out DIR] [--events]
+                                       run headless; print the summary; with --out write
+                                       summary.json, timeseries.csv (and events.csv) into DIR
+  resilience-lab validate SCENARIO     check a scenario; print every error with its path
+  resilience-lab presets               list the built-in scenarios
+
+SCENARIO is a file path or preset:NAME.
+Exit codes: 0 ok, 1 the run's own checks failed, 2 bad input.
+)";
+
+struct Loaded
+{
+    std::string label; ///< file path or preset:NAME, for messages
+    ScenarioParse parse;
+};
+
+/// Loads a file or `preset:NAME`; never throws.
+Loaded loadScenario(const std::string &arg)
+{
+    Loaded l{arg, {}};
+    constexpr std::string_view kPrefix = "preset:";
+    if (arg.rfind(kPrefix, 0) == 0) {
+        const std::string name = arg.substr(kPrefix.size());
+        if (auto p = findPreset(name)) {
+            l.parse = parseScenarioText(p->json);
+        } else {
+            std::string names;
+            for (const Preset &pr : presets())
+                names += (names.empty() ? "" : ", ") + std::string(pr.name);
+            l.parse.errors.push_back({"", "no built-in scenario named \"" + name
+                                              + "\" (presets are: " + names + ")"});
+        }
+        return l;
+    }
+    l.parse = loadScenarioFile(arg);
+    return l;
+}
+
+void printErrors(const Loaded &l)
+{
+    for (const ScenarioError &e : l.parse.errors)
+        std::cerr << l.label << ": " << e.toString() << '\n';
+}
+
+int badUsage(const std::string &message)
+{
+    std::cerr << "resilience-lab: " << message << "\n\n" << kUsage;
+    return kExitBadInput;
+}
+
+std::optional<std::uint64_t> parseSeed(const std::string &s)
+{
+    if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    errno = 0;
+    char *end = nullptr;
+    const unsigned long long v = std::strtoull(s.c_str(), &end, 10);
+    if (errno != 0 || *end != '\0')
+        return std::nullopt;
+    return static_cast<std::uint64_t>(v);
+}
+
+std::optional<double> parseDuration(const std::string &s)
+{
+    char *end = nullptr;
+    errno = 0;
+    const double v = std::strtod(s.c_str(), &end);
+    if (s.empty() || errno != 0 || *end != '\0' || !std::isfinite(v) || v <= 0 || v > 30 * 86400.0)
+        return std::nullopt;
+    return v;
+}
+
+int commandValidate(const std::vector<std::string> &args)
+{
+    if (args.size() != 1)
+        return badUsage("validate takes exactly one SCENARIO");
+    const Loaded l = loadScenario(args[0]);
+    if (!l.parse.ok()) {
+        printErrors(l);
+        std::cerr << l.label << ": " << l.parse.errors.size()
+                  << (l.parse.errors.size() == 1 ? " error\n" : " errors\n");
+        return kExitBadInput;
+    }
+    const Scenario &s = *l.parse.scenario;
+    std::cout << l.label << ": ok — \"" << s.name << "\", " << s.services.size() << " service"
+              << (s.services.size() == 1 ? "" : "s") << ", " << s.pipeline.size() << " stage"
+              << (s.pipeline.size() == 1 ? "" : "s") << ", " << s.durationS << " s\n";
+    return kExitOk;
+}
+
+int commandPresets(const std::vector<std::string> &args)
+{
+    if (!args.empty())
+        return badUsage("presets takes no arguments");
+    for (const Preset &p : presets()) {
+        const ScenarioParse parse = parseScenarioText(p.json);
+        std::string about = parse.ok() ? parse.scenario->description : "(invalid!)";
+        if (about.empty() && parse.ok())
+            about = parse.scenario->name;
+        std::printf("%-28s %s\n", std::string(p.name).c_str(), about.c_str());
+    }
+    return kExitOk;
+}
+
+/// Writes `write(stream)` to `path` atomically enough for a CLI: to a temporary, then renamed.
+template <typename Fn>
+bool writeFile(const std::filesystem::path &path, Fn write, std::string &error)
+{
+    const std::filesystem::path tmp = path.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            error = "cannot write " + tmp.string() + ": " + std::strerror(errno);
+            return false;
+        }
+        write(out);
+        out.flush();
+        if (!out) {
+            error = "cannot write " + tmp.string() + ": " + std::strerror(errno);
+            return false;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        error = "cannot write " + path.string() + ": " + ec.message();
+        return false;
+    }
+    return true;
+}
+
+int commandRun(const std::vector<std::string> &args)
+{
+    std::optional<std::string> scenarioArg;
+    RunOptions options;
+    std::optional<std::filesystem::path> outDir;
+    bool events = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        auto value = [&](std::string_view flag) -> std::optional<std::string> {
+            if (i + 1 >= args.size())
+                return std::nullopt;
+            (void)flag;
+            return args[++i];
+        };
+        if (a == "--seed") {
+            const auto v = value(a);
+            const auto seed = v ? parseSeed(*v) : std::nullopt;
+            if (!seed)
+                return badUsage("--seed needs a whole number from 0 to 18446744073709551615");
+            options.seed = *seed;
+        } else if (a == "--duration") {
+            const auto v = value(a);
+            const auto d = v ? parseDuration(*v) : std::nullopt;
+            if (!d)
+                return badUsage("--duration needs seconds, > 0 and at most 2592000 (30 days)");
+            options.durationS = *d;
+        } else if (a == "--out") {
+            const auto v = value(a);
+            if (!v || v->empty())
+                return badUsage("--out needs a directory");
+            outDir = *v;
+        } else if (a == "--events") {
+            events = true;
+        } else if (!a.empty() && a[0] == '-') {
+            return badUsage("unknown option " + a);
+        } else if (!scenarioArg) {
+            scenarioArg = a;
+        } else {
+            return badUsage("run takes one SCENARIO (got also \"" + a + "\")");
+        }
+    }
+    if (!scenarioArg)
+        return badUsage("run needs a SCENARIO");
+    if (events && !outDir)
+        return badUsage("--events needs --out DIR");
+
+    Loaded l = loadScenario(*scenarioArg);
+    if (!l.parse.ok()) {
+        printErrors(l);
+        return kExitBadInput;
+    }
+    Scenario scenario = *l.parse.scenario;
+    if (options.durationS) {
+        // The limits checked on the file must hold for the overridden duration too.
+        const double buckets = *options.durationS * 1000.0 / scenario.bucketMs;
+        if (buckets > limits::kMaxBuckets) {
+            std::cerr << l.label << ": --duration " << *options.durationS << " would need "
+                      << static_cast<long long>(buckets) << " buckets of " << scenario.bucketMs
+                      << " ms (limit " << static_cast<long long>(limits::kMaxBuckets)
+                      << "): shorten it or raise bucket_ms\n";
+            return kExitBadInput;
+        }
+    }
+
+    if (outDir) {
+        std::error_code ec;
+        std::filesystem::create_directories(*outDir, ec);
+        if (ec || !std::filesystem::is_directory(*outDir)) {
+            std::cerr << "resilience-lab: cannot create output directory " << outDir->string()
+                      << ": " << (ec ? ec.message() : "not a directory") << '\n';
+            return kExitBadInput;
+        }
+    }
+
+    std::ofstream eventsFile;
+    std::optional<CsvEventWriter> eventWriter;
+    std::filesystem::path eventsTmp;
+    if (events) {
+        eventsTmp = *outDir / "events.csv.tmp";
+        eventsFile.open(eventsTmp, std::ios::binary | std::ios::trunc);
+        if (!eventsFile) {
+            std::cerr << "resilience-lab: cannot write " << eventsTmp.string() << ": "
+                      << std::strerror(errno) << '\n';
+            return kExitBadInput;
+        }
+        eventWriter.emplace(eventsFile);
+        options.sink = &*eventWriter;
+    }
+
+    Simulation sim(scenario, options);
+    const bool showProgress = isatty(STDERR_FILENO) != 0;
+    const auto wallStart = std::chrono::steady_clock::now();
+    bool progressShown = false;
+    const SimTime slice = std::max<SimTime>(1, sim.end() / 200);
+    while (!sim.finished()) {
+        sim.advanceTo(sim.now() + slice);
+        if (showProgress) {
+            const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                              wallStart)
+                                    .count();
+            if (wall > 2.0) {
+                std::fprintf(stderr, "\r  %5.1f %%  simulated %.0f of %.0f s", 
+                             100.0 * static_cast<double>(sim.now()) / static_cast<double>(sim.end()),
+                             toSeconds(sim.now()), toSeconds(sim.end()));
+                progressShown = true;
+            }
+        }
+    }
+    if (progressShown)
+        std::fprintf(stderr, "\r%60s\r", "");
+
+    const Summary summary = sim.summary();
+    std::cout << formatSummaryText(summary);
+
+    if (outDir) {
+        std::string error;
+        const bool ok =
+            writeFile(*outDir / "summary.json",
+                      [&](std::ostream &o) { o << summaryToJson(summary).dump(2) << '\n'; }, error)
+            && writeFile(*outDir / "timeseries.csv",
+                         [&](std::ostream &o) { writeTimeseriesCsv(o, sim.recorder()); }, error);
+        if (events) {
+            eventsFile.flush();
+            const bool good = static_cast<bool>(eventsFile);
+            eventsFile.close();
+            std::error_code ec;
+            if (good)
+                std::filesystem::rename(eventsTmp, *outDir / "events.csv", ec);
+            if (!good || ec) {
+                std::cerr << "resilience-lab: cannot write " << (*outDir / "events.csv").string()
+                          << '\n';
+                return kExitBadInput;
+            }
+        }
+        if (!ok) {
+            std::cerr << "resilience-lab: " << error << '\n';
+            return kExitBadInput;
+        }
+    }
+    return kExitOk;
+}
+
+int commandGui(const std::vector<std::string> &args, int argc, char **argv)
+{
+#ifdef RESLAB_HAVE_UI
+    if (args.size() > 1)
+        return badUsage("gui takes at most one SCENARIO");
+    return ui::runGui(argc, argv, args.empty() ? std::string("preset:seed-resilient-service")
+                                               : args[0]);
+#else
+    (void)args;
+    (void)argc;
+    (void)argv;
+    std::cerr << "resilience-lab: this build has no GUI (configured with -DRESLAB_BUILD_UI=OFF).\n"
+                 "Try: resilience-lab run preset:seed-resilient-service\n";
+    return kExitBadInput;
+#endif
+}
+
+} // namespace
+
+int run(int argc, char **argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty())
+        return commandGui({}, argc, argv);
+    const std::string command = args.front();
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    try {
+        if (command == "run")
+            return commandRun(rest);
+        if (command == "validate")
+            return commandValidate(rest);
+        if (command == "presets")
+            return commandPresets(rest);
+        if (command == "gui")
+            return commandGui(rest, argc, argv);
+        if (command == "help" || command == "--help" || command == "-h") {
+            std::cout << kUsage;
+            return kExitOk;
+        }
+    } catch (const std::bad_alloc &) {
+        std::cerr << "resilience-lab: out of memory\n";
+        return kExitChecksFailed;
+    } catch (const std::exception &e) {
+        std::cerr << "resilience-lab: internal error: " << e.what() << '\n';
+        return kExitChecksFailed;
+    }
+    return badUsage("unknown command \"" + command + "\"");
+}
+
 } // namespace reslab::cli

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "reslab/random.h"
+#include "reslab/scenario.h"
+#include "reslab/simulator.h"
+
+#include <functional>
+#include <vector>
+
+namespace reslab {
+
+/// Produces arrivals: open loops (poisson, constant, script) whose arrival times depend only on
+/// the seed and the load spec — never on the pipeline — and closed loops of clients that think,
+/// send one request, wait for its end, and think again. Nothing arrives at or after `end`.
+class LoadGenerator final : public EventTarget
+{
+public:
+    /// `arrive(client)` is called for each arrival (client is 0 for open loops).
+    LoadGenerator(Simulator &sim, const LoadSpec &spec, std::uint64_t seed, SimTime end,
+                  std::function<void(std::uint32_t client)> arrive);
+
+    void start();
+    /// Closed loop: client `client`'s request ended; it thinks, then sends the next one.
+    void requestEnded(std::uint32_t client);
+    void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+
+    double ratePerS() const { return m_rate; }
+    int clients() const { return m_clients; }
+
+private:
+    enum : std::uint32_t { kArrival = 1, kClient = 2, kPhase = 3 };
+    void scheduleNextOpen(SimTime from);
+    void scheduleThink(std::uint32_t client);
+    void applyPhase(const LoadPhase &phase);
+
+    Simulator &m_sim;
+    LoadSpec m_spec;
+    SimTime m_end;
+    std::function<void(std::uint32_t)> m_arrive;
+    RandomStream m_arrivalRng;
+    RandomStream m_thinkRng;
+    double m_rate;
+    int m_clients;
+    LatencySpec m_think;
+    std::uint64_t m_nextIndex = 0; ///< open loops: index of the next arrival
+    EventId m_pending;
+    std::vector<std::uint64_t> m_iteration; ///< closed: requests sent per client
+    std::vector<bool> m_clientActive;       ///< closed: thinking or waiting
+    std::vector<EventId> m_thinking;
+    std::vector<std::size_t> m_scriptOrder;
+};
+
+} // namespace reslab

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "reslab/event_log.h"
+#include "reslab/latency_histogram.h"
+#include "reslab/metrics.h"
+
+#include <vector>
+
+namespace reslab {
+
+/// Aggregates a run into fixed time buckets and whole-run totals as things happen. Memory is
+/// O(buckets), never O(requests): one live histogram for the current bucket, one for the run.
+class RunRecorder
+{
+public:
+    RunRecorder(SimTime bucket, SimTime duration);
+
+    /// Closes every bucket that ends at or before `now` (called before anything is recorded and
+    /// by the bucket-boundary events, so snapshots are taken at the boundary).
+    void rollTo(SimTime now);
+
+    void arrival(SimTime now);
+    void requestEnd(SimTime now, Outcome outcome, SimTime latency);
+    void attempt(SimTime now); ///< at the target service
+    void retry(SimTime now);
+    void rejected(SimTime now);
+    void breakerTransition(SimTime now, BreakerState to);
+
+    /// Gauges read when a bucket closes (set by the simulation).
+    struct Gauges
+    {
+        std::uint32_t inFlight = 0;
+        std::uint32_t queueLen = 0;
+        double concurrency = 0; ///< 0: unlimited
+    };
+    Gauges gauges;
+    TimeWeighted busy;                      ///< target service: attempts in service
+    std::array<TimeWeighted, 3> breakerTime; ///< indicator of each breaker state
+    bool hasBreaker = false;
+
+    const std::vector<BucketRow> &rows() const { return m_rows; }
+    std::size_t bucketCount() const { return m_bucketCount; }
+    SimTime bucket() const { return m_bucket; }
+    const LatencyHistogram &latency() const { return m_total; }
+    std::uint64_t arrivals() const { return m_arrivals; }
+    std::uint64_t attempts() const { return m_attempts; }
+    std::uint64_t retries() const { return m_retries; }
+    std::uint64_t rejectedCount() const { return m_rejected; }
+    std::uint64_t transitions() const { return m_transitions; }
+    const std::array<std::uint64_t, kOutcomeCount> &outcomes() const { return m_outcomes; }
+
+private:
+    BucketRow &current(SimTime now);
+    void closeBucket();
+
+    SimTime m_bucket;
+    std::size_t m_bucketCount;
+    std::vector<BucketRow> m_rows; ///< closed buckets, then the live one last
+    std::size_t m_live = 0;        ///< index of the live bucket
+    LatencyHistogram m_liveLatency;
+    LatencyHistogram m_total;
+    std::uint64_t m_arrivals = 0, m_attempts = 0, m_retries = 0, m_rejected = 0,
+                  m_transitions = 0;
+    std::array<std::uint64_t, kOutcomeCount> m_outcomes{};
+};
+
+} // namespace reslab

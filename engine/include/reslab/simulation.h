@@ -1,0 +1,98 @@
+#pragma once
+
+#include "reslab/circuit_breaker_stage.h"
+#include "reslab/load_generator.h"
+#include "reslab/metrics.h"
+#include "reslab/run_recorder.h"
+#include "reslab/scenario.h"
+#include "reslab/simulator.h"
+#include "reslab/stage.h"
+#include "reslab/virtual_service.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace reslab {
+
+class FallbackStage;
+class RetryStage;
+class TimeoutStage;
+
+struct RunOptions
+{
+    std::optional<std::uint64_t> seed;     ///< overrides the scenario's
+    std::optional<double> durationS;       ///< overrides the scenario's
+    EventSink *sink = nullptr;             ///< events as they happen (events.csv, the GUI)
+};
+
+/// One run of a scenario: the simulator, its services, the pipeline and the load, wired together.
+/// The GUI drives it in slices (advanceTo), the CLI runs it to the end; both read the same
+/// buckets and summary. A run is a pure function of (scenario, seed).
+///
+///     Simulation sim(scenario);
+///     sim.runToEnd();
+///     Summary s = sim.summary();
+class Simulation final : private Caller, private EventTarget
+{
+public:
+    explicit Simulation(const Scenario &scenario, const RunOptions &options = {});
+    ~Simulation();
+    Simulation(const Simulation &) = delete;
+    Simulation &operator=(const Simulation &) = delete;
+
+    /// Runs every event up to `t` (at most the end of the run).
+    void advanceTo(SimTime t);
+    /// Runs the next event; false when the run is over.
+    bool step();
+    void runToEnd();
+    bool finished() const { return m_sim.now() >= m_end || m_done; }
+
+    SimTime now() const { return m_sim.now(); }
+    SimTime end() const { return m_end; }
+    std::uint64_t seed() const { return m_seed; }
+    const Scenario &scenario() const { return m_scenario; }
+    const RunRecorder &recorder() const { return m_recorder; }
+    const Simulator &simulator() const { return m_sim; }
+    std::uint64_t inFlight() const { return m_inFlight; }
+
+    /// Whole-run numbers so far (final once finished()).
+    Summary summary() const;
+
+    /// The breakers of the pipeline, outermost first (the first one is drawn in the charts).
+    const std::vector<CircuitBreakerStage *> &breakers() const { return m_breakers; }
+    const std::vector<RetryStage *> &retries() const { return m_retries; }
+    const std::vector<FallbackStage *> &fallbacks() const { return m_fallbacks; }
+    const std::vector<TimeoutStage *> &timeouts() const { return m_timeouts; }
+    const std::vector<std::unique_ptr<VirtualService>> &services() const { return m_services; }
+    VirtualService &targetService() const { return *m_services[m_targetIndex]; }
+
+private:
+    void done(std::uint64_t token, Outcome outcome) override;
+    void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+    void arrive(std::uint32_t client);
+    void finishRun();
+
+    Scenario m_scenario;
+    std::uint64_t m_seed;
+    SimTime m_end;
+    Simulator m_sim;
+    RunRecorder m_recorder;
+    RequestTable m_requests;
+    RunContext m_ctx;
+    std::vector<std::unique_ptr<VirtualService>> m_services;
+    std::size_t m_targetIndex = 0;
+    std::vector<std::unique_ptr<Stage>> m_stages; ///< enabled stages, outermost first
+    std::vector<CircuitBreakerStage *> m_breakers;
+    std::vector<RetryStage *> m_retries;
+    std::vector<FallbackStage *> m_fallbacks;
+    std::vector<TimeoutStage *> m_timeouts;
+    Callee *m_head = nullptr;
+    std::unique_ptr<LoadGenerator> m_load;
+    std::uint64_t m_nextRequestId = 0;
+    std::uint64_t m_inFlight = 0;
+    bool m_done = false;
+    double m_wallMs = 0;
+};
+
+} // namespace reslab

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "reslab/time.h"
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace reslab {
+
+/// Receives the events it scheduled. `kind` and `arg` are the target's own (a timer kind and a
+/// frame index, say), so that scheduling never allocates.
+class EventTarget
+{
+public:
+    virtual void onEvent(std::uint32_t kind, std::uint64_t arg) = 0;
+
+protected:
+    ~EventTarget() = default;
+};
+
+/// Handle of a scheduled event, for cancel(). A default-constructed id names no event.
+struct EventId
+{
+    std::uint32_t slot = 0;
+    std::uint32_t generation = 0; ///< 0: none
+    bool valid() const { return generation != 0; }
+};
+
+/// The discrete-event kernel: integer virtual time, events ordered by (time, insertion sequence)
+/// so that same-time events run first-in-first-out and a run is a pure function of its inputs.
+/// Cancellation is lazy: a cancelled event stays in the heap and is skipped when it comes up.
+///
+///     Simulator sim;
+///     sim.schedule(1500, [&] { ... });   // at t = 1.5 ms
+///     sim.runUntil(kMicrosPerSecond);     // now() == 1 s afterwards
+class Simulator
+{
+public:
+    Simulator();
+
+    SimTime now() const { return m_now; }
+
+    /// Schedules target->onEvent(kind, arg) at absolute time `at` (clamped to now()).
+    EventId schedule(SimTime at, EventTarget *target, std::uint32_t kind, std::uint64_t arg = 0);
+    /// Convenience for tests and rare events: a callable run at `at`.
+    EventId schedule(SimTime at, std::function<void()> fn);
+    /// Cancels a pending event; cancelling a fired, cancelled or invalid id does nothing.
+    void cancel(EventId id);
+    bool isPending(EventId id) const;
+
+    /// Runs the next live event; false when none is left.
+    bool step();
+    /// Runs every event with time <= t, then sets now() to t (never backwards).
+    void runUntil(SimTime t);
+    /// Runs until no event is left.
+    void run();
+    /// Time of the next live event, or -1 when none is left (drops cancelled ones on the way).
+    SimTime nextEventTime();
+
+    std::uint64_t eventsProcessed() const { return m_processed; }
+    std::size_t pendingEvents() const { return m_heap.size(); }
+
+private:
+    struct HeapEntry
+    {
+        SimTime time;
+        std::uint64_t seq;
+        std::uint32_t slot;
+        bool before(const HeapEntry &o) const
+        {
+            return time < o.time || (time == o.time && seq < o.seq);
+        }
+    };
+    struct Slot
+    {
+        EventTarget *target = nullptr;
+        std::uint64_t arg = 0;
+        std::uint32_t kind = 0;
+        std::uint32_t generation = 1;
+        bool cancelled = false;
+        std::uint32_t fn = 0; ///< index+1 into m_functions when a callable
+    };
+
+    std::uint32_t allocSlot();
+    void push(HeapEntry e);
+    HeapEntry popTop();
+    void dropCancelledTop();
+    void fire(const HeapEntry &top);
+
+    class FunctionTarget;
+
+    SimTime m_now = 0;
+    std::uint64_t m_seq = 0;
+    std::uint64_t m_processed = 0;
+    std::vector<HeapEntry> m_heap;
+    std::vector<Slot> m_slots;
+    std::vector<std::uint32_t> m_freeSlots;
+    std::vector<std::function<void()>> m_functions;
+    std::vector<std::uint32_t> m_freeFunctions;
+};
+
+} // namespace reslab

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "reslab/scenario.h"
+#include "reslab/stage.h"
+
+#include <deque>
+
+namespace reslab {
+
+/// A simulated dependency: failure rate, latency distribution (errors may have their own),
+/// slowdown under load, `concurrency` servers with a FIFO queue of `queue_limit` (`overloaded`
+/// beyond it), phases over time, and scripted outcomes. Work abandoned by a caller keeps its
+/// server busy unless the caller cancels it.
+class VirtualService final : public Callee, public EventTarget
+{
+public:
+    VirtualService(RunContext &ctx, const ServiceSpec &spec, std::size_t index, bool isTarget);
+
+    std::uint64_t start(std::uint32_t slot, Caller *caller, std::uint64_t token) override;
+    void cancel(std::uint64_t handle) override;
+    const std::string &name() const override { return m_label; }
+    void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+
+    /// Schedules the phase changes (call once, at time 0).
+    void schedulePhases();
+
+    std::uint32_t inService() const { return m_inService; }
+    std::uint32_t queueLength() const { return m_queued; }
+    int concurrency() const { return m_concurrency; }
+    double failureRate() const { return m_failureRate; }
+    const ServiceTotals &totals() const { return m_totals; }
+    /// Total attempt-µs spent in service, for utilisation.
+    double busyIntegral(SimTime now);
+    const std::string &serviceName() const { return m_spec.name; }
+
+    /// Latency sample (ms) from a distribution, by inverse CDF / Box–Muller on two uniforms.
+    static double sampleLatencyMs(const LatencySpec &spec, double u1Positive, double u2);
+
+private:
+    enum : std::uint32_t { kDone = 1, kPhase = 2, kOverloaded = 3 };
+    struct Frame
+    {
+        Caller *caller = nullptr;
+        std::uint64_t token = 0;
+        std::uint32_t slot = 0;
+        std::uint32_t attempt = 0;
+        EventId doneEvent;
+        Outcome outcome = Outcome::Ok;
+        bool queued = false;
+        bool inService = false;
+        bool cancelled = false;
+    };
+
+    void beginService(std::uint32_t frame);
+    void finish(std::uint32_t frame, bool answer);
+    void startQueued();
+    void applyPhase(const ServicePhase &phase);
+
+    RunContext &m_ctx;
+    ServiceSpec m_spec;
+    std::string m_label; ///< "service:NAME"
+    std::size_t m_index;
+    bool m_isTarget;
+    RandomStream m_rng;
+    FramePool<Frame> m_frames;
+    std::deque<std::uint32_t> m_queue; ///< frame indices; cancelled ones are skipped lazily
+    std::uint32_t m_queued = 0;
+    std::uint32_t m_inService = 0;
+    std::size_t m_scriptPos = 0;
+    TimeWeighted m_busy;
+    double m_busyTotal = 0;
+
+    // current numbers (phases change them)
+    double m_failureRate;
+    LatencySpec m_latency;
+    std::optional<LatencySpec> m_errorLatency;
+    int m_concurrency;
+    std::optional<std::int64_t> m_queueLimit;
+    double m_latencyPerInflightMs;
+    ServiceTotals m_totals;
+};
+
+} // namespace reslab

@@ -1,0 +1,105 @@
+#include "reslab/latency_histogram.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+
+namespace reslab {
+namespace {
+constexpr std::int64_t kSub = std::int64_t{1} << LatencyHistogram::kSubBits; // 128
+constexpr std::size_t kBuckets = static_cast<std::size_t>(2 * kSub + (63 - 8) * kSub);
+} // namespace
+
+LatencyHistogram::LatencyHistogram() : m_counts(kBuckets, 0) {}
+
+std::size_t LatencyHistogram::bucketIndex(std::int64_t value)
+{
+    if (value < 0)
+        value = 0;
+    const auto v = static_cast<std::uint64_t>(value);
+    if (v < static_cast<std::uint64_t>(2 * kSub))
+        return static_cast<std::size_t>(v); // exact below 256
+    const int width = std::bit_width(v);     // >= 9
+    const int shift = width - 1 - kSubBits;  // keep the leading one + 7 bits
+    const std::uint64_t sub = (v >> shift) - static_cast<std::uint64_t>(kSub); // 0..127
+    return static_cast<std::size_t>(2 * kSub + (shift - 1) * kSub) + static_cast<std::size_t>(sub);
+}
+
+std::int64_t LatencyHistogram::bucketLow(std::size_t index)
+{
+    if (index < static_cast<std::size_t>(2 * kSub))
+        return static_cast<std::int64_t>(index);
+    const std::size_t rel = index - static_cast<std::size_t>(2 * kSub);
+    const int shift = static_cast<int>(rel / kSub) + 1;
+    const std::int64_t sub = static_cast<std::int64_t>(rel % kSub);
+    return (kSub + sub) << shift;
+}
+
+std::int64_t LatencyHistogram::bucketHigh(std::size_t index)
+{
+    if (index < static_cast<std::size_t>(2 * kSub))
+        return static_cast<std::int64_t>(index) + 1;
+    const std::size_t rel = index - static_cast<std::size_t>(2 * kSub);
+    const int shift = static_cast<int>(rel / kSub) + 1;
+    return bucketLow(index) + (std::int64_t{1} << shift);
+}
+
+void LatencyHistogram::record(std::int64_t value)
+{
+    if (value < 0)
+        value = 0;
+    ++m_counts[bucketIndex(value)];
+    if (m_count == 0 || value < m_min)
+        m_min = value;
+    if (value > m_max)
+        m_max = value;
+    ++m_count;
+    m_sum += value;
+}
+
+void LatencyHistogram::clear()
+{
+    if (m_count == 0)
+        return;
+    std::fill(m_counts.begin(), m_counts.end(), 0);
+    m_count = 0;
+    m_sum = 0;
+    m_max = 0;
+    m_min = 0;
+}
+
+void LatencyHistogram::merge(const LatencyHistogram &other)
+{
+    if (other.m_count == 0)
+        return;
+    for (std::size_t i = 0; i < m_counts.size(); ++i)
+        m_counts[i] += other.m_counts[i];
+    if (m_count == 0 || other.m_min < m_min)
+        m_min = other.m_min;
+    m_max = std::max(m_max, other.m_max);
+    m_count += other.m_count;
+    m_sum += other.m_sum;
+}
+
+double LatencyHistogram::quantile(double q) const
+{
+    if (m_count == 0)
+        return 0.0;
+    q = std::clamp(q, 0.0, 1.0);
+    // Nearest rank: the smallest value with at least ceil(q * n) values at or below it.
+    auto rank = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(m_count)));
+    rank = std::clamp<std::uint64_t>(rank, 1, m_count);
+    std::uint64_t seen = 0;
+    for (std::size_t i = 0; i < m_counts.size(); ++i) {
+        seen += m_counts[i];
+        if (seen >= rank) {
+            const double lo = static_cast<double>(bucketLow(i));
+            const double hi = static_cast<double>(bucketHigh(i));
+            const double mid = i < static_cast<std::size_t>(2 * kSub) ? lo : (lo + hi - 1) / 2.0;
+            return std::clamp(mid, static_cast<double>(m_min), static_cast<double>(m_max));
+        }
+    }
+    return static_cast<double>(m_max);
+}
+
+} // namespace reslab

@@ -1,0 +1,164 @@
+#include "reslab/load_generator.h"
+
+#include "reslab/virtual_service.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace reslab {
+
+LoadGenerator::LoadGenerator(Simulator &sim, const LoadSpec &spec, std::uint64_t seed, SimTime end,
+                             std::function<void(std::uint32_t)> arrive)
+    : m_sim(sim)
+    , m_spec(spec)
+    , m_end(end)
+    , m_arrive(std::move(arrive))
+    , m_arrivalRng(seed, streamId("load:arrivals"))
+    , m_thinkRng(seed, streamId("load:think"))
+    , m_rate(spec.ratePerS)
+    , m_clients(spec.clients)
+    , m_think(spec.thinkTime)
+{}
+
+void LoadGenerator::start()
+{
+    for (std::size_t i = 0; i < m_spec.phases.size(); ++i)
+        m_sim.schedule(fromSeconds(m_spec.phases[i].atS), this, kPhase, i);
+    switch (m_spec.type) {
+    case LoadSpec::Type::Poisson:
+    case LoadSpec::Type::Constant:
+        scheduleNextOpen(0);
+        break;
+    case LoadSpec::Type::Script:
+        // Schedule in time order, one at a time, so the heap stays small.
+        m_scriptOrder.resize(m_spec.atMs.size());
+        std::iota(m_scriptOrder.begin(), m_scriptOrder.end(), std::size_t{0});
+        std::stable_sort(m_scriptOrder.begin(), m_scriptOrder.end(),
+                         [&](std::size_t a, std::size_t b) { return m_spec.atMs[a] < m_spec.atMs[b]; });
+        if (!m_scriptOrder.empty()) {
+            const SimTime at = fromMillis(m_spec.atMs[m_scriptOrder[0]]);
+            if (at < m_end)
+                m_pending = m_sim.schedule(at, this, kArrival, 0);
+        }
+        break;
+    case LoadSpec::Type::Closed:
+        for (int c = 0; c < m_clients; ++c) {
+            m_iteration.push_back(0);
+            m_clientActive.push_back(true);
+            m_thinking.emplace_back();
+            scheduleThink(static_cast<std::uint32_t>(c));
+        }
+        break;
+    }
+}
+
+void LoadGenerator::scheduleNextOpen(SimTime from)
+{
+    m_sim.cancel(m_pending);
+    m_pending = {};
+    if (!(m_rate > 0))
+        return;
+    SimTime gap;
+    if (m_spec.type == LoadSpec::Type::Poisson) {
+        // Arrival i's gap depends on (seed, i) only: common random numbers across pipelines.
+        const double u = m_arrivalRng.uniformPositive(m_nextIndex, 0, 0);
+        gap = fromSeconds(sample::exponential(1.0 / m_rate, u));
+    } else {
+        gap = m_nextIndex == 0 && from == 0 ? 0 : fromSeconds(1.0 / m_rate);
+    }
+    const SimTime at = from + gap;
+    if (at < m_end)
+        m_pending = m_sim.schedule(at, this, kArrival, 0);
+}
+
+void LoadGenerator::scheduleThink(std::uint32_t client)
+{
+    const std::uint64_t it = m_iteration[client];
+    const double ms = VirtualService::sampleLatencyMs(m_think, m_thinkRng.uniformPositive(client, it, 0),
+                                                      m_thinkRng.uniform(client, it, 1));
+    const SimTime at = m_sim.now() + fromMillis(ms);
+    if (at < m_end)
+        m_thinking[client] = m_sim.schedule(at, this, kClient, client);
+    else
+        m_thinking[client] = {};
+}
+
+void LoadGenerator::requestEnded(std::uint32_t client)
+{
+    if (m_spec.type != LoadSpec::Type::Closed || client >= m_clientActive.size())
+        return;
+    if (static_cast<int>(client) >= m_clients) { // the phase retired this client
+        m_clientActive[client] = false;
+        return;
+    }
+    scheduleThink(client);
+}
+
+void LoadGenerator::applyPhase(const LoadPhase &phase)
+{
+    if (phase.thinkTime)
+        m_think = *phase.thinkTime;
+    if (phase.ratePerS) {
+        m_rate = *phase.ratePerS;
+        if (m_spec.type == LoadSpec::Type::Poisson || m_spec.type == LoadSpec::Type::Constant)
+            scheduleNextOpen(m_sim.now()); // Poisson is memoryless: restart the gap here
+    }
+    if (phase.clients && m_spec.type == LoadSpec::Type::Closed) {
+        const int old = m_clients;
+        m_clients = *phase.clients;
+        for (int c = old; c < m_clients; ++c) {
+            const auto cu = static_cast<std::size_t>(c);
+            if (cu >= m_clientActive.size()) {
+                m_iteration.push_back(0);
+                m_clientActive.push_back(true);
+                m_thinking.emplace_back();
+                scheduleThink(static_cast<std::uint32_t>(c));
+            } else if (!m_clientActive[cu]) {
+                m_clientActive[cu] = true;
+                scheduleThink(static_cast<std::uint32_t>(c));
+            }
+        }
+        // Retired clients that are thinking stop now; those waiting stop when their request ends.
+        for (int c = m_clients; c < old; ++c) {
+            const auto cu = static_cast<std::size_t>(c);
+            if (m_sim.isPending(m_thinking[cu])) {
+                m_sim.cancel(m_thinking[cu]);
+                m_clientActive[cu] = false;
+            }
+        }
+    }
+}
+
+void LoadGenerator::onEvent(std::uint32_t kind, std::uint64_t arg)
+{
+    switch (kind) {
+    case kPhase:
+        applyPhase(m_spec.phases[arg]);
+        return;
+    case kClient: {
+        const auto client = static_cast<std::uint32_t>(arg);
+        m_thinking[client] = {};
+        ++m_iteration[client];
+        m_arrive(client);
+        return;
+    }
+    case kArrival:
+        m_pending = {};
+        if (m_spec.type == LoadSpec::Type::Script) {
+            ++m_nextIndex;
+            m_arrive(0);
+            if (m_nextIndex < m_scriptOrder.size()) {
+                const SimTime at = fromMillis(m_spec.atMs[m_scriptOrder[m_nextIndex]]);
+                if (at < m_end)
+                    m_pending = m_sim.schedule(at, this, kArrival, 0);
+            }
+            return;
+        }
+        ++m_nextIndex;
+        m_arrive(0);
+        scheduleNextOpen(m_sim.now());
+        return;
+    }
+}
+
+} // namespace reslab

@@ -1,0 +1,225 @@
+#include "reslab/simulation.h"
+
+#include "reslab/fallback_stage.h"
+#include "reslab/retry_stage.h"
+#include "reslab/timeout_stage.h"
+
+#include <chrono>
+
+namespace reslab {
+namespace {
+constexpr std::uint32_t kBucketBoundary = 1;
+}
+
+Simulation::Simulation(const Scenario &scenario, const RunOptions &options)
+    : m_scenario(scenario)
+    , m_seed(options.seed.value_or(scenario.seed))
+    , m_end(std::max<SimTime>(1, fromSeconds(options.durationS.value_or(scenario.durationS))))
+    , m_recorder(std::max<SimTime>(1, fromMillis(scenario.bucketMs)), m_end)
+    , m_requests(scenario.services.size())
+    , m_ctx{m_sim, m_recorder, m_requests, m_seed, options.sink}
+{
+    std::size_t index = 0;
+    for (const auto &[name, spec] : m_scenario.services) {
+        const bool isTarget = name == m_scenario.target;
+        if (isTarget)
+            m_targetIndex = index;
+        m_services.push_back(std::make_unique<VirtualService>(m_ctx, spec, index, isTarget));
+        ++index;
+    }
+    m_recorder.gauges.concurrency = targetService().concurrency();
+
+    auto serviceNamed = [&](const std::string &name) -> Callee * {
+        for (auto &s : m_services) {
+            if (s->serviceName() == name)
+                return s.get();
+        }
+        return nullptr;
+    };
+
+    for (const StageSpec &spec : m_scenario.pipeline) {
+        if (!spec.enabled)
+            continue;
+        std::string name = spec.name.empty() ? std::string(stageTypeName(spec.type)) : spec.name;
+        switch (spec.type) {
+        case StageSpec::Type::CircuitBreaker: {
+            auto stage = std::make_unique<CircuitBreakerStage>(m_ctx, std::move(name), spec.breaker,
+                                                               m_breakers.empty());
+            m_breakers.push_back(stage.get());
+            m_stages.push_back(std::move(stage));
+            break;
+        }
+        case StageSpec::Type::Retry: {
+            auto stage = std::make_unique<RetryStage>(m_ctx, std::move(name), spec.retry);
+            m_retries.push_back(stage.get());
+            m_stages.push_back(std::move(stage));
+            break;
+        }
+        case StageSpec::Type::Timeout: {
+            auto stage = std::make_unique<TimeoutStage>(m_ctx, std::move(name), spec.timeout);
+            m_timeouts.push_back(stage.get());
+            m_stages.push_back(std::move(stage));
+            break;
+        }
+        case StageSpec::Type::Fallback: {
+            Callee *service = spec.fallback.mode == FallbackSpec::Mode::Service
+                                  ? serviceNamed(spec.fallback.service)
+                                  : nullptr;
+            auto stage =
+                std::make_unique<FallbackStage>(m_ctx, std::move(name), spec.fallback, service);
+            m_fallbacks.push_back(stage.get());
+            m_stages.push_back(std::move(stage));
+            break;
+        }
+        }
+    }
+    for (std::size_t i = 0; i < m_stages.size(); ++i)
+        m_stages[i]->setInner(i + 1 < m_stages.size() ? static_cast<Callee *>(m_stages[i + 1].get())
+                                                      : &targetService());
+    m_head = m_stages.empty() ? static_cast<Callee *>(&targetService()) : m_stages.front().get();
+
+    m_recorder.hasBreaker = !m_breakers.empty();
+    if (m_recorder.hasBreaker)
+        m_recorder.breakerTime[0].set(0, 1.0);
+
+    for (auto &s : m_services)
+        s->schedulePhases();
+    m_load = std::make_unique<LoadGenerator>(m_sim, m_scenario.load, m_seed, m_end,
+                                             [this](std::uint32_t client) { arrive(client); });
+    m_load->start();
+    m_sim.schedule(m_recorder.bucket(), this, kBucketBoundary, 0);
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::arrive(std::uint32_t client)
+{
+    const SimTime now = m_sim.now();
+    const std::uint64_t id = m_nextRequestId++;
+    const std::uint32_t slot = m_requests.open(id, now, client);
+    m_recorder.arrival(now);
+    ++m_inFlight;
+    m_recorder.gauges.inFlight = static_cast<std::uint32_t>(m_inFlight);
+    if (m_ctx.sink)
+        m_ctx.emit({.time = now, .request = id, .stage = "client", .kind = EventKind::RequestStart});
+    m_head->start(slot, this, slot);
+}
+
+void Simulation::done(std::uint64_t token, Outcome outcome)
+{
+    const SimTime now = m_sim.now();
+    const auto slot = static_cast<std::uint32_t>(token);
+    m_recorder.requestEnd(now, outcome, now - m_requests.arrival(slot));
+    --m_inFlight;
+    m_recorder.gauges.inFlight = static_cast<std::uint32_t>(m_inFlight);
+    if (m_ctx.sink)
+        m_ctx.emit({.time = now, .request = m_requests.id(slot), .stage = "client",
+                    .kind = EventKind::RequestEnd, .outcome = outcome});
+    const std::uint32_t client = m_requests.client(slot);
+    m_requests.release(slot);
+    m_load->requestEnded(client);
+}
+
+void Simulation::onEvent(std::uint32_t, std::uint64_t)
+{
+    // A bucket boundary: close the bucket now so its gauges are read at the boundary.
+    const SimTime now = m_sim.now();
+    m_recorder.rollTo(now);
+    if (now + m_recorder.bucket() <= m_end)
+        m_sim.schedule(now + m_recorder.bucket(), this, kBucketBoundary, 0);
+}
+
+void Simulation::advanceTo(SimTime t)
+{
+    if (m_done)
+        return;
+    const auto started = std::chrono::steady_clock::now();
+    m_sim.runUntil(std::min(t, m_end));
+    if (m_sim.now() >= m_end)
+        finishRun();
+    m_wallMs += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                    .count();
+}
+
+bool Simulation::step()
+{
+    if (m_done)
+        return false;
+    const SimTime next = m_sim.nextEventTime();
+    if (next < 0 || next > m_end) {
+        advanceTo(m_end);
+        return false;
+    }
+    m_sim.step();
+    return true;
+}
+
+void Simulation::runToEnd() { advanceTo(m_end); }
+
+void Simulation::finishRun()
+{
+    if (m_done)
+        return;
+    m_recorder.rollTo(m_end);
+    m_done = true;
+}
+
+Summary Simulation::summary() const
+{
+    Summary s;
+    s.scenario = m_scenario.name;
+    s.seed = m_seed;
+    s.durationS = toSeconds(m_end);
+    s.requests = m_recorder.arrivals();
+    const auto &o = m_recorder.outcomes();
+    s.success = o[static_cast<std::size_t>(Outcome::Ok)];
+    s.fallback = o[static_cast<std::size_t>(Outcome::Fallback)];
+    for (int i = 0; i < kOutcomeCount; ++i) {
+        if (isFailure(static_cast<Outcome>(i))) {
+            s.failureByCause[static_cast<std::size_t>(i)] = o[static_cast<std::size_t>(i)];
+            s.failure += o[static_cast<std::size_t>(i)];
+        }
+    }
+    s.inFlight = m_inFlight;
+    s.attempts = m_recorder.attempts();
+    s.retries = m_recorder.retries();
+    for (const RetryStage *r : m_retries)
+        s.retryBudgetDenied += r->budgetDenied();
+    s.amplification = s.requests ? static_cast<double>(s.attempts) / s.requests : 0.0;
+    const LatencyHistogram &h = m_recorder.latency();
+    s.latencyMean = h.mean() / 1000.0;
+    s.latencyP50 = h.quantile(0.5) / 1000.0;
+    s.latencyP90 = h.quantile(0.9) / 1000.0;
+    s.latencyP99 = h.quantile(0.99) / 1000.0;
+    s.latencyP999 = h.quantile(0.999) / 1000.0;
+    s.latencyMax = static_cast<double>(h.max()) / 1000.0;
+    s.hasBreaker = !m_breakers.empty();
+    for (const CircuitBreakerStage *b : m_breakers) {
+        s.breakerTransitions += b->transitions();
+        s.breakerRejected += b->rejected();
+    }
+    if (!m_breakers.empty()) {
+        const auto t = m_breakers.front()->timeInState();
+        for (std::size_t i = 0; i < 3; ++i)
+            s.timeInStateS[i] = toSeconds(t[i]);
+    }
+    for (const FallbackStage *f : m_fallbacks) {
+        s.fallbackStatic += f->counters().staticHits;
+        s.fallbackCache += f->counters().cacheHits;
+        s.fallbackService += f->counters().serviceHits;
+        s.fallbackMisses += f->counters().cacheMisses + f->counters().serviceFailures;
+    }
+    const SimTime now = m_sim.now();
+    for (const auto &svc : m_services) {
+        ServiceTotals t = svc->totals();
+        const double busy = svc->busyIntegral(now);
+        const double capacity = svc->concurrency() > 0 ? svc->concurrency() : 1.0;
+        t.utilization = now > 0 ? busy / (capacity * static_cast<double>(now)) : 0.0;
+        s.services.push_back(t);
+    }
+    s.eventsProcessed = m_sim.eventsProcessed();
+    s.wallMs = m_wallMs;
+    return s;
+}
+
+} // namespace reslab
