@@ -1,4 +1,5 @@
-# Writes OUT: a C++ table {name, json text} of every file in FILES (a ;-list).
+# Writes OUT: a C++ table {name, json text} of every file in FILES (a |-separated list).
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "// Generated from resources/scenarios by embed_presets.cmake. Do not edit.\n")
 string(APPEND body "#include <string_view>\n#include <utility>\n#include <cstddef>\n\n")
 string(APPEND body "namespace reslab::detail {\nextern const std::pair<std::string_view, std::string_view> kPresetTable[];\n")
