@@ -20,7 +20,7 @@ double baseDelayMs(const RetrySpec &spec, int k);
 /// Delay before retry k with the spec's jitter applied, in microseconds. `u` is one uniform draw
 /// in [0, 1) (the caller's counter-based stream supplies it, so delays are reproducible).
 /// The exact formulas (resilience4j `randomized`, Polly `polly_v2`, AWS `decorrelated`, ...) are
-/// documented in docs/semantics.md.
+/// documented in docs/retry-backoff.md.
 SimTime retryDelay(const RetrySpec &spec, int k, BackoffState &state, double u);
 
 } // namespace reslab

@@ -11,7 +11,7 @@ using SimTime = std::int64_t;
 
 inline constexpr SimTime kMicrosPerMilli = 1000;
 inline constexpr SimTime kMicrosPerSecond = 1000000;
-/// Saturation bound for durations computed from user numbers (~31.7 years).
+/// Saturation bound for durations computed from user numbers (~35.7 years).
 inline constexpr SimTime kMaxDuration = SimTime{1} << 50;
 
 /// Milliseconds (double) to microseconds, rounded to nearest and saturated.
