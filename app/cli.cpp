@@ -24,7 +24,7 @@
 #include <vector>
 
 #ifdef RESLAB_HAVE_UI
-#include "reslab/ui/gui_main.h"
+#include "gui_main.h"
 #endif
 
 namespace reslab::cli {

@@ -111,6 +111,18 @@ void ConsecutiveBreaker::onTimer(SimTime)
         halfOpen();
 }
 
+void ConsecutiveBreaker::reconfigure(const BreakerSpec &spec, SimTime now)
+{
+    m_spec = spec;
+    m_reset = fromMillis(spec.resetTimeoutMs);
+    if (m_state == BreakerState::Closed && m_failures >= m_spec.failureThreshold)
+        open(now);
+    else if (m_state == BreakerState::Open && m_spec.automaticTransition)
+        m_host.armTimer(m_openedAt + m_reset);
+    else if (m_state == BreakerState::Open)
+        m_host.cancelTimer();
+}
+
 BreakerView ConsecutiveBreaker::view(SimTime)
 {
     BreakerView v;
@@ -312,6 +324,38 @@ void Resilience4jBreaker::onTimer(SimTime now)
         toOpen(now); // max wait in half-open elapsed: transitionToStateAfterWaitDuration = OPEN
 }
 
+void Resilience4jBreaker::reconfigure(const BreakerSpec &spec, SimTime now)
+{
+    const bool windowChanged = spec.slidingWindowType != m_spec.slidingWindowType
+                               || spec.slidingWindowSize != m_spec.slidingWindowSize
+                               || spec.minimumNumberOfCalls != m_spec.minimumNumberOfCalls
+                               || spec.permittedNumberOfCallsInHalfOpenState
+                                      != m_spec.permittedNumberOfCallsInHalfOpenState;
+    m_spec = spec;
+    m_wait = fromMillis(spec.waitDurationInOpenStateMs);
+    m_maxHalfOpen = fromMillis(spec.maxWaitDurationInHalfOpenStateMs);
+    m_slow = fromMillis(spec.slowCallDurationThresholdMs);
+    if (windowChanged) {
+        // A window of another shape starts empty (as a new CircuitBreakerConfig would).
+        if (m_state == BreakerState::HalfOpen) {
+            m_window = Resilience4jWindow(BreakerSpec::WindowType::Count,
+                                          m_spec.permittedNumberOfCallsInHalfOpenState,
+                                          m_spec.minimumNumberOfCalls);
+            m_permits = m_spec.permittedNumberOfCallsInHalfOpenState;
+        } else {
+            m_window = closedWindow();
+        }
+    }
+    if (m_state == BreakerState::Open) {
+        m_retryAfter = m_openedAt + m_wait;
+        if (m_spec.automaticTransition)
+            m_host.armTimer(m_retryAfter);
+        else
+            m_host.cancelTimer();
+    }
+    (void)now;
+}
+
 BreakerView Resilience4jBreaker::view(SimTime now)
 {
     BreakerView v;
@@ -340,7 +384,11 @@ PollyHealthMetrics::PollyHealthMetrics(SimTime samplingDuration)
     : m_sampling(samplingDuration)
     , m_windowLength(samplingDuration / 10)
     , m_single(samplingDuration < 200 * kMicrosPerMilli)
-{}
+{
+    // SingleHealthMetrics starts its window when it is created: the breaker is built at t = 0.
+    if (m_single)
+        m_windows.push_back({0, 0, 0});
+}
 
 PollyHealthMetrics::Window &PollyHealthMetrics::update(SimTime now)
 {
@@ -381,22 +429,35 @@ void PollyHealthMetrics::reset()
     m_successes = m_failures = 0;
 }
 
+// Reads count the windows an update at `now` would keep, without starting or dropping one: Polly
+// reads its metrics only right after counting a failure (same instant), so looking at the breaker
+// between events (the GUI's view) must not move the windows.
 int PollyHealthMetrics::throughput(SimTime now)
 {
-    update(now);
-    return m_successes + m_failures;
+    if (m_single && m_windows.empty())
+        update(now); // SingleHealthMetrics.Reset(): the window restarts at the reset (PollyBreaker)
+    int n = 0;
+    for (const Window &w : m_windows) {
+        if (now - w.start < m_sampling)
+            n += w.successes + w.failures;
+    }
+    return n;
 }
 
 int PollyHealthMetrics::failures(SimTime now)
 {
-    update(now);
-    return m_failures;
+    int n = 0;
+    for (const Window &w : m_windows) {
+        if (now - w.start < m_sampling)
+            n += w.failures;
+    }
+    return n;
 }
 
 double PollyHealthMetrics::failureRate(SimTime now)
 {
     const int n = throughput(now);
-    return n == 0 ? 0.0 : static_cast<double>(m_failures) / n;
+    return n == 0 ? 0.0 : static_cast<double>(failures(now)) / n;
 }
 
 PollyBreaker::PollyBreaker(const BreakerSpec &spec, BreakerHost &host)
@@ -433,6 +494,7 @@ void PollyBreaker::onResult(SimTime now, std::uint32_t, bool failure, SimTime)
         m_metrics.increment(now, false);
         if (m_state == BreakerState::HalfOpen) {
             m_metrics.reset();
+            m_metrics.throughput(now); // a single window restarts now, as Reset() does
             m_blockedUntil = -1;
             moveTo(BreakerState::Closed);
         }
@@ -464,6 +526,16 @@ void PollyBreaker::onCancel(SimTime now, std::uint32_t ticket)
 }
 
 void PollyBreaker::onTimer(SimTime) {}
+
+void PollyBreaker::reconfigure(const BreakerSpec &spec, SimTime)
+{
+    if (spec.samplingDurationMs != m_spec.samplingDurationMs)
+        m_metrics = PollyHealthMetrics(fromMillis(spec.samplingDurationMs));
+    m_spec = spec;
+    m_break = fromMillis(spec.breakDurationMs);
+    if (m_state == BreakerState::Open)
+        m_blockedUntil = m_openedAt + m_break;
+}
 
 BreakerView PollyBreaker::view(SimTime now)
 {

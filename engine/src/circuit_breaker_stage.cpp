@@ -10,6 +10,22 @@ CircuitBreakerStage::CircuitBreakerStage(RunContext &ctx, std::string name, cons
     , m_policy(BreakerPolicy::create(spec, *this))
 {}
 
+void CircuitBreakerStage::reconfigure(const StageSpec &spec)
+{
+    if (spec.breaker.policy == m_spec.policy) {
+        m_spec = spec.breaker;
+        m_policy->reconfigure(m_spec, m_ctx.sim.now());
+        return;
+    }
+    const BreakerState before = m_policy->state();
+    m_spec = spec.breaker;
+    cancelTimer();
+    m_policy = BreakerPolicy::create(m_spec, *this);
+    ++m_policyGeneration;
+    if (before != BreakerState::Closed)
+        onTransition(before, BreakerState::Closed);
+}
+
 std::uint64_t CircuitBreakerStage::start(std::uint32_t slot, Caller *caller, std::uint64_t token)
 {
     const SimTime now = m_ctx.sim.now();
@@ -24,13 +40,14 @@ std::uint64_t CircuitBreakerStage::start(std::uint32_t slot, Caller *caller, std
         f.slot = slot;
         f.started = now;
         f.ticket = permit.ticket;
+        f.policyGeneration = m_policyGeneration;
         f.rejected = !permit.allowed;
     }
     if (!permit.allowed) {
         ++m_rejected;
         m_ctx.recorder.rejected(now);
         if (m_ctx.sink)
-            m_ctx.emit({.time = now, .request = m_ctx.requests.id(slot), .stage = m_name,
+            m_ctx.publish({.time = now, .request = m_ctx.requests.id(slot), .stage = m_name,
                         .kind = EventKind::BreakerRejected, .to = m_policy->state()});
         m_ctx.sim.schedule(now, this, kReject, handle);
         return handle;
@@ -51,8 +68,10 @@ void CircuitBreakerStage::done(std::uint64_t token, Outcome outcome)
     const std::uint32_t slot = f->slot;
     const std::uint32_t ticket = f->ticket;
     const SimTime duration = now - f->started;
+    const bool samePolicy = f->policyGeneration == m_policyGeneration;
     m_frames.free(static_cast<std::uint32_t>(token));
-    m_policy->onResult(now, ticket, m_spec.record.contains(outcome), duration);
+    if (samePolicy)
+        m_policy->onResult(now, ticket, m_spec.record.contains(outcome), duration);
     caller->done(callerToken, outcome);
     m_ctx.requests.release(slot);
 }
@@ -83,7 +102,8 @@ void CircuitBreakerStage::cancel(std::uint64_t handle)
     const std::uint32_t slot = f->slot;
     if (!f->rejected) {
         m_inner->cancel(f->inner);
-        m_policy->onCancel(m_ctx.sim.now(), f->ticket);
+        if (f->policyGeneration == m_policyGeneration)
+            m_policy->onCancel(m_ctx.sim.now(), f->ticket);
     }
     m_frames.free(static_cast<std::uint32_t>(handle));
     m_ctx.requests.release(slot);
@@ -98,7 +118,7 @@ void CircuitBreakerStage::onTransition(BreakerState from, BreakerState to)
     if (m_primary)
         m_ctx.recorder.breakerTransition(now, to);
     if (m_ctx.sink)
-        m_ctx.emit({.time = now, .stage = m_name, .kind = EventKind::BreakerTransition,
+        m_ctx.publish({.time = now, .stage = m_name, .kind = EventKind::BreakerTransition,
                     .from = from, .to = to});
 }
 

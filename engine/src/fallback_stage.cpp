@@ -9,6 +9,14 @@ FallbackStage::FallbackStage(RunContext &ctx, std::string name, const FallbackSp
     , m_service(fallbackService)
 {}
 
+void FallbackStage::reconfigure(const StageSpec &spec)
+{
+    const std::string service = m_spec.service;
+    m_spec = spec.fallback;
+    if (m_service)
+        m_spec.service = service;
+}
+
 std::uint64_t FallbackStage::start(std::uint32_t slot, Caller *caller, std::uint64_t token)
 {
     const auto h = m_frames.alloc();
@@ -38,7 +46,7 @@ void FallbackStage::finish(std::uint64_t handle, Frame &f, Outcome outcome)
 void FallbackStage::emitFallback(std::uint32_t slot, std::string_view what)
 {
     if (m_ctx.sink)
-        m_ctx.emit({.time = m_ctx.sim.now(), .request = m_ctx.requests.id(slot), .stage = m_name,
+        m_ctx.publish({.time = m_ctx.sim.now(), .request = m_ctx.requests.id(slot), .stage = m_name,
                     .kind = EventKind::Fallback, .text = what});
 }
 

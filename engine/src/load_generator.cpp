@@ -23,7 +23,7 @@ LoadGenerator::LoadGenerator(Simulator &sim, const LoadSpec &spec, std::uint64_t
 void LoadGenerator::start()
 {
     for (std::size_t i = 0; i < m_spec.phases.size(); ++i)
-        m_sim.schedule(fromSeconds(m_spec.phases[i].atS), this, kPhase, i);
+        m_phaseEvents.push_back(m_sim.schedule(fromSeconds(m_spec.phases[i].atS), this, kPhase, i));
     switch (m_spec.type) {
     case LoadSpec::Type::Poisson:
     case LoadSpec::Type::Constant:
@@ -50,6 +50,44 @@ void LoadGenerator::start()
         }
         break;
     }
+}
+
+void LoadGenerator::reconfigure(const LoadSpec &spec)
+{
+    const SimTime now = m_sim.now();
+    for (EventId id : m_phaseEvents)
+        m_sim.cancel(id);
+    m_phaseEvents.clear();
+    const std::vector<double> script = m_spec.atMs; // a running script keeps its arrivals
+    const double oldRate = m_rate;
+    m_spec = spec;
+    m_spec.atMs = script;
+    LoadSpec current = spec;
+    current.phases.clear();
+    std::vector<const LoadPhase *> past;
+    for (std::size_t i = 0; i < spec.phases.size(); ++i) {
+        if (fromSeconds(spec.phases[i].atS) <= now)
+            past.push_back(&spec.phases[i]);
+        else
+            m_phaseEvents.push_back(
+                m_sim.schedule(fromSeconds(spec.phases[i].atS), this, kPhase, i));
+    }
+    std::stable_sort(past.begin(), past.end(),
+                     [](const LoadPhase *a, const LoadPhase *b) { return a->atS < b->atS; });
+    double rate = spec.ratePerS;
+    int clients = spec.clients;
+    LatencySpec think = spec.thinkTime;
+    for (const LoadPhase *p : past) {
+        rate = p->ratePerS.value_or(rate);
+        clients = p->clients.value_or(clients);
+        think = p->thinkTime.value_or(think);
+    }
+    LoadPhase apply;
+    apply.thinkTime = think;
+    apply.clients = clients;
+    if (rate != oldRate)
+        apply.ratePerS = rate;
+    applyPhase(apply);
 }
 
 void LoadGenerator::scheduleNextOpen(SimTime from)

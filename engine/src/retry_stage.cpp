@@ -11,6 +11,17 @@ RetryStage::RetryStage(RunContext &ctx, std::string name, const RetrySpec &spec)
         m_budget.emplace(*spec.budget);
 }
 
+void RetryStage::reconfigure(const StageSpec &spec)
+{
+    const bool budgetChanged = spec.retry.budget != m_spec.budget;
+    m_spec = spec.retry;
+    if (budgetChanged) {
+        m_budget.reset();
+        if (m_spec.budget)
+            m_budget.emplace(*m_spec.budget);
+    }
+}
+
 std::uint64_t RetryStage::start(std::uint32_t slot, Caller *caller, std::uint64_t token)
 {
     const auto h = m_frames.alloc();
@@ -52,7 +63,7 @@ void RetryStage::done(std::uint64_t token, Outcome outcome)
     if (m_budget && !m_budget->tryWithdraw(now)) {
         ++m_budgetDenied;
         if (m_ctx.sink)
-            m_ctx.emit({.time = now, .request = m_ctx.requests.id(f->slot),
+            m_ctx.publish({.time = now, .request = m_ctx.requests.id(f->slot),
                         .attempt = static_cast<std::uint32_t>(f->retriesDone + 1), .stage = m_name,
                         .kind = EventKind::RetryDenied, .outcome = outcome});
         finish(token, *f, outcome);
@@ -64,7 +75,7 @@ void RetryStage::done(std::uint64_t token, Outcome outcome)
     f->waiting = true;
     f->timer = m_ctx.sim.schedule(now + delay, this, 0, token);
     if (m_ctx.sink)
-        m_ctx.emit({.time = now, .request = m_ctx.requests.id(f->slot),
+        m_ctx.publish({.time = now, .request = m_ctx.requests.id(f->slot),
                     .attempt = static_cast<std::uint32_t>(k + 1), .stage = m_name,
                     .kind = EventKind::RetryScheduled, .value = delay});
 }

@@ -29,6 +29,28 @@ Simulation::Simulation(const Scenario &scenario, const RunOptions &options)
     }
     m_recorder.gauges.concurrency = targetService().concurrency();
 
+    buildPipeline();
+
+    m_recorder.hasBreaker = !m_breakers.empty();
+    if (m_recorder.hasBreaker)
+        m_recorder.breakerTime[0].set(0, 1.0);
+
+    for (auto &s : m_services)
+        s->schedulePhases();
+    m_load = std::make_unique<LoadGenerator>(m_sim, m_scenario.load, m_seed, m_end,
+                                             [this](std::uint32_t client) { arrive(client); });
+    m_load->start();
+    m_sim.schedule(m_recorder.bucket(), this, kBucketBoundary, 0);
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::buildPipeline()
+{
+    m_breakers.clear();
+    m_retries.clear();
+    m_fallbacks.clear();
+    m_timeouts.clear();
     auto serviceNamed = [&](const std::string &name) -> Callee * {
         for (auto &s : m_services) {
             if (s->serviceName() == name)
@@ -78,19 +100,8 @@ Simulation::Simulation(const Scenario &scenario, const RunOptions &options)
                                                       : &targetService());
     m_head = m_stages.empty() ? static_cast<Callee *>(&targetService()) : m_stages.front().get();
 
-    m_recorder.hasBreaker = !m_breakers.empty();
-    if (m_recorder.hasBreaker)
-        m_recorder.breakerTime[0].set(0, 1.0);
-
-    for (auto &s : m_services)
-        s->schedulePhases();
-    m_load = std::make_unique<LoadGenerator>(m_sim, m_scenario.load, m_seed, m_end,
-                                             [this](std::uint32_t client) { arrive(client); });
-    m_load->start();
-    m_sim.schedule(m_recorder.bucket(), this, kBucketBoundary, 0);
 }
 
-Simulation::~Simulation() = default;
 
 void Simulation::arrive(std::uint32_t client)
 {
@@ -101,7 +112,7 @@ void Simulation::arrive(std::uint32_t client)
     ++m_inFlight;
     m_recorder.gauges.inFlight = static_cast<std::uint32_t>(m_inFlight);
     if (m_ctx.sink)
-        m_ctx.emit({.time = now, .request = id, .stage = "client", .kind = EventKind::RequestStart});
+        m_ctx.publish({.time = now, .request = id, .stage = "client", .kind = EventKind::RequestStart});
     m_head->start(slot, this, slot);
 }
 
@@ -113,7 +124,7 @@ void Simulation::done(std::uint64_t token, Outcome outcome)
     --m_inFlight;
     m_recorder.gauges.inFlight = static_cast<std::uint32_t>(m_inFlight);
     if (m_ctx.sink)
-        m_ctx.emit({.time = now, .request = m_requests.id(slot), .stage = "client",
+        m_ctx.publish({.time = now, .request = m_requests.id(slot), .stage = "client",
                     .kind = EventKind::RequestEnd, .outcome = outcome});
     const std::uint32_t client = m_requests.client(slot);
     m_requests.release(slot);
@@ -155,6 +166,74 @@ bool Simulation::step()
 }
 
 void Simulation::runToEnd() { advanceTo(m_end); }
+
+namespace {
+bool sameShape(const std::vector<StageSpec> &a, const std::vector<StageSpec> &b)
+{
+    std::vector<const StageSpec *> x, y;
+    for (const auto &s : a)
+        if (s.enabled)
+            x.push_back(&s);
+    for (const auto &s : b)
+        if (s.enabled)
+            y.push_back(&s);
+    if (x.size() != y.size())
+        return false;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        if (x[i]->type != y[i]->type)
+            return false;
+        if (x[i]->type == StageSpec::Type::Fallback
+            && (x[i]->fallback.mode == FallbackSpec::Mode::Service)
+                   != (y[i]->fallback.mode == FallbackSpec::Mode::Service))
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+bool Simulation::reconfigure(const Scenario &next)
+{
+    if (m_done || next.target != m_scenario.target
+        || next.services.size() != m_scenario.services.size()
+        || next.load.type != m_scenario.load.type)
+        return false;
+    for (const auto &[name, spec] : next.services) {
+        if (!m_scenario.services.count(name))
+            return false;
+    }
+    const SimTime now = m_sim.now();
+    for (auto &svc : m_services)
+        svc->reconfigure(next.services.at(svc->serviceName()));
+    m_recorder.gauges.concurrency = targetService().concurrency();
+    m_load->reconfigure(next.load);
+
+    if (sameShape(m_scenario.pipeline, next.pipeline)) {
+        std::size_t i = 0;
+        for (const StageSpec &spec : next.pipeline) {
+            if (spec.enabled)
+                m_stages[i++]->reconfigure(spec);
+        }
+    } else {
+        for (auto &stage : m_stages)
+            m_retired.push_back(std::move(stage));
+        for (CircuitBreakerStage *b : m_breakers)
+            b->setPrimary(false);
+        m_stages.clear();
+        m_scenario.pipeline = next.pipeline;
+        buildPipeline();
+        // The new first breaker starts closed and is the one the charts follow from now on.
+        m_recorder.hasBreaker = m_recorder.hasBreaker || !m_breakers.empty();
+        for (std::size_t s = 0; s < 3; ++s)
+            m_recorder.breakerTime[s].set(now, s == 0 && !m_breakers.empty() ? 1.0 : 0.0);
+    }
+    // Name, seed, duration and bucket belong to the run: a hot edit leaves them as they were.
+    const Scenario old = m_scenario;
+    m_scenario = next;
+    m_scenario.seed = old.seed;
+    m_scenario.durationS = old.durationS;
+    m_scenario.bucketMs = old.bucketMs;
+    return true;
+}
 
 void Simulation::finishRun()
 {

@@ -26,6 +26,13 @@ std::uint64_t TimeoutStage::start(std::uint32_t slot, Caller *caller, std::uint6
     return handle;
 }
 
+void TimeoutStage::reconfigure(const StageSpec &spec)
+{
+    // Calls in flight keep the deadline they started with.
+    m_spec = spec.timeout;
+    m_timeout = fromMillis(m_spec.timeoutMs);
+}
+
 void TimeoutStage::release(std::uint64_t handle, Frame &f)
 {
     const std::uint32_t slot = f.slot;
@@ -58,7 +65,7 @@ void TimeoutStage::onEvent(std::uint32_t, std::uint64_t arg)
     Caller *caller = f->caller;
     const std::uint64_t callerToken = f->token;
     if (m_ctx.sink)
-        m_ctx.emit({.time = m_ctx.sim.now(), .request = m_ctx.requests.id(f->slot),
+        m_ctx.publish({.time = m_ctx.sim.now(), .request = m_ctx.requests.id(f->slot),
                     .stage = m_name, .kind = EventKind::Timeout, .value = m_timeout});
     if (m_spec.cancelInner) {
         m_inner->cancel(f->inner);

@@ -44,8 +44,40 @@ double VirtualService::sampleLatencyMs(const LatencySpec &spec, double u1Positiv
 
 void VirtualService::schedulePhases()
 {
-    for (std::size_t i = 0; i < m_spec.phases.size(); ++i)
-        m_ctx.sim.schedule(fromSeconds(m_spec.phases[i].atS), this, kPhase, i);
+    const SimTime now = m_ctx.sim.now();
+    for (EventId id : m_phaseEvents)
+        m_ctx.sim.cancel(id);
+    m_phaseEvents.clear();
+    for (std::size_t i = 0; i < m_spec.phases.size(); ++i) {
+        const SimTime at = fromSeconds(m_spec.phases[i].atS);
+        if (now == 0 || at > now)
+            m_phaseEvents.push_back(m_ctx.sim.schedule(at, this, kPhase, i));
+    }
+}
+
+void VirtualService::reconfigure(const ServiceSpec &spec)
+{
+    const SimTime now = m_ctx.sim.now();
+    m_spec = spec;
+    m_failureRate = spec.failureRate;
+    m_latency = spec.latency;
+    m_errorLatency = spec.errorLatency;
+    m_queueLimit = spec.queueLimit;
+    m_latencyPerInflightMs = spec.latencyPerInflightMs;
+    m_concurrency = spec.concurrency;
+    std::vector<const ServicePhase *> past;
+    for (const ServicePhase &p : spec.phases) {
+        if (fromSeconds(p.atS) <= now)
+            past.push_back(&p);
+    }
+    std::stable_sort(past.begin(), past.end(),
+                     [](const ServicePhase *a, const ServicePhase *b) { return a->atS < b->atS; });
+    for (const ServicePhase *p : past)
+        applyPhase(*p);
+    if (m_isTarget)
+        m_ctx.recorder.gauges.concurrency = m_concurrency;
+    startQueued();
+    schedulePhases();
 }
 
 void VirtualService::applyPhase(const ServicePhase &phase)
@@ -85,7 +117,7 @@ std::uint64_t VirtualService::start(std::uint32_t slot, Caller *caller, std::uin
     const bool full = m_concurrency > 0 && m_inService >= static_cast<std::uint32_t>(m_concurrency);
     if (!full) {
         if (m_ctx.sink)
-            m_ctx.emit({.time = now, .request = m_ctx.requests.id(slot), .attempt = f.attempt,
+            m_ctx.publish({.time = now, .request = m_ctx.requests.id(slot), .attempt = f.attempt,
                         .stage = m_label, .kind = EventKind::AttemptStart});
         beginService(h.index);
     } else if (m_queueLimit && m_queued >= static_cast<std::uint64_t>(*m_queueLimit)) {
@@ -102,7 +134,7 @@ std::uint64_t VirtualService::start(std::uint32_t slot, Caller *caller, std::uin
         if (m_isTarget)
             m_ctx.recorder.gauges.queueLen = m_queued;
         if (m_ctx.sink)
-            m_ctx.emit({.time = now, .request = m_ctx.requests.id(slot), .attempt = f.attempt,
+            m_ctx.publish({.time = now, .request = m_ctx.requests.id(slot), .attempt = f.attempt,
                         .stage = m_label, .kind = EventKind::AttemptStart, .text = "queued"});
     }
     return h.pack();
@@ -162,7 +194,7 @@ void VirtualService::finish(std::uint32_t index, bool answer)
     const Outcome outcome = f.outcome;
     const std::uint32_t slot = f.slot;
     if (answer && m_ctx.sink)
-        m_ctx.emit({.time = now, .request = m_ctx.requests.id(slot), .attempt = f.attempt,
+        m_ctx.publish({.time = now, .request = m_ctx.requests.id(slot), .attempt = f.attempt,
                     .stage = m_label, .kind = EventKind::AttemptEnd, .outcome = outcome});
     m_frames.free(index);
     if (wasInService)
@@ -199,7 +231,7 @@ void VirtualService::cancel(std::uint64_t handle)
     const auto index = static_cast<std::uint32_t>(handle);
     ++m_totals.cancelled;
     if (m_ctx.sink)
-        m_ctx.emit({.time = m_ctx.sim.now(), .request = m_ctx.requests.id(f->slot),
+        m_ctx.publish({.time = m_ctx.sim.now(), .request = m_ctx.requests.id(f->slot),
                     .attempt = f->attempt, .stage = m_label, .kind = EventKind::AttemptCancelled});
     if (f->queued) {
         // Leave the record in the queue (lazy removal); give back the request now.

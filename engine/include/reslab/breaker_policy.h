@@ -70,6 +70,8 @@ public:
     /// A call admitted with `ticket` was cancelled from outside (cancel_inner).
     virtual void onCancel(SimTime now, std::uint32_t ticket) = 0;
     virtual void onTimer(SimTime now) = 0;
+    /// New parameters of the same policy, keeping the state (hot-apply).
+    virtual void reconfigure(const BreakerSpec &spec, SimTime now) = 0;
 
     BreakerState state() const { return m_state; }
     virtual BreakerView view(SimTime now) = 0;
@@ -99,6 +101,7 @@ public:
     void onResult(SimTime now, std::uint32_t ticket, bool failure, SimTime duration) override;
     void onCancel(SimTime now, std::uint32_t ticket) override;
     void onTimer(SimTime now) override;
+    void reconfigure(const BreakerSpec &spec, SimTime now) override;
     BreakerView view(SimTime now) override;
 
 private:
@@ -156,6 +159,7 @@ public:
     void onResult(SimTime now, std::uint32_t ticket, bool failure, SimTime duration) override;
     void onCancel(SimTime now, std::uint32_t ticket) override;
     void onTimer(SimTime now) override;
+    void reconfigure(const BreakerSpec &spec, SimTime now) override;
     BreakerView view(SimTime now) override;
 
 private:
@@ -210,6 +214,7 @@ public:
     void onResult(SimTime now, std::uint32_t ticket, bool failure, SimTime duration) override;
     void onCancel(SimTime now, std::uint32_t ticket) override;
     void onTimer(SimTime now) override;
+    void reconfigure(const BreakerSpec &spec, SimTime now) override;
     BreakerView view(SimTime now) override;
 
 private:

@@ -20,6 +20,11 @@ public:
     void cancel(std::uint64_t handle) override;
     void done(std::uint64_t token, Outcome outcome) override;
     void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+    /// Same policy: the state is kept and the new thresholds apply from the next call. Another
+    /// policy: a fresh breaker of that policy (closed).
+    void reconfigure(const StageSpec &spec) override;
+    /// The primary breaker is the one whose state the time series follow.
+    void setPrimary(bool primary) { m_primary = primary; }
 
     BreakerState state() const { return m_policy->state(); }
     BreakerView view() { return m_policy->view(m_ctx.sim.now()); }
@@ -39,6 +44,7 @@ private:
         std::uint64_t inner = 0;
         SimTime started = 0;
         std::uint32_t ticket = 0;
+        std::uint32_t policyGeneration = 0;
         bool rejected = false;
     };
     void onTransition(BreakerState from, BreakerState to) override;
@@ -48,6 +54,7 @@ private:
     BreakerSpec m_spec;
     bool m_primary;
     std::unique_ptr<BreakerPolicy> m_policy;
+    std::uint32_t m_policyGeneration = 0; ///< bumped when reconfigure() replaces the policy
     FramePool<Frame> m_frames;
     EventId m_timer;
     std::uint64_t m_rejected = 0;

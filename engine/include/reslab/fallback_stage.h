@@ -18,6 +18,9 @@ public:
     void cancel(std::uint64_t handle) override;
     void done(std::uint64_t token, Outcome outcome) override;
     void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+    /// Mode `service` keeps calling the service it was built with (a new service means a new
+    /// pipeline shape).
+    void reconfigure(const StageSpec &spec) override;
 
     struct Counters
     {

@@ -20,6 +20,9 @@ public:
                   std::function<void(std::uint32_t client)> arrive);
 
     void start();
+    /// New numbers from an edited scenario (same load type): base numbers with the phases up to
+    /// now applied, the phases still to come scheduled, the next open-loop arrival redrawn.
+    void reconfigure(const LoadSpec &spec);
     /// Closed loop: client `client`'s request ended; it thinks, then sends the next one.
     void requestEnded(std::uint32_t client);
     void onEvent(std::uint32_t kind, std::uint64_t arg) override;
@@ -48,6 +51,7 @@ private:
     std::vector<bool> m_clientActive;       ///< closed: thinking or waiting
     std::vector<EventId> m_thinking;
     std::vector<std::size_t> m_scriptOrder;
+    std::vector<EventId> m_phaseEvents;
 };
 
 } // namespace reslab

@@ -46,6 +46,13 @@ public:
     /// Runs the next event; false when the run is over.
     bool step();
     void runToEnd();
+    /// Applies an edited scenario from now on (the GUI's hot-apply): services and load take the
+    /// new numbers (with the new phases still to come), stages keep their state and take their new
+    /// parameters; if the pipeline's shape changed, new requests go through a new pipeline while
+    /// requests in flight finish on the old one. Returns false, changing nothing, when the edit
+    /// cannot apply to a running simulation (other services or target, another load type): the
+    /// caller then restarts.
+    bool reconfigure(const Scenario &next);
     bool finished() const { return m_sim.now() >= m_end || m_done; }
 
     SimTime now() const { return m_sim.now(); }
@@ -72,6 +79,7 @@ private:
     void onEvent(std::uint32_t kind, std::uint64_t arg) override;
     void arrive(std::uint32_t client);
     void finishRun();
+    void buildPipeline();
 
     Scenario m_scenario;
     std::uint64_t m_seed;
@@ -83,6 +91,7 @@ private:
     std::vector<std::unique_ptr<VirtualService>> m_services;
     std::size_t m_targetIndex = 0;
     std::vector<std::unique_ptr<Stage>> m_stages; ///< enabled stages, outermost first
+    std::vector<std::unique_ptr<Stage>> m_retired; ///< replaced by reconfigure(), still draining
     std::vector<CircuitBreakerStage *> m_breakers;
     std::vector<RetryStage *> m_retries;
     std::vector<FallbackStage *> m_fallbacks;

@@ -3,6 +3,7 @@
 #include "reslab/event_log.h"
 #include "reslab/outcome.h"
 #include "reslab/random.h"
+#include "reslab/scenario.h"
 #include "reslab/run_recorder.h"
 #include "reslab/simulator.h"
 
@@ -56,7 +57,7 @@ struct RunContext
     std::uint64_t seed = 0;
     EventSink *sink = nullptr;
 
-    void emit(const EventRecord &e) const
+    void publish(const EventRecord &e) const
     {
         if (sink)
             sink->onEvent(e);
@@ -93,6 +94,9 @@ class Stage : public Callee, public Caller, public EventTarget
 public:
     Stage(RunContext &ctx, std::string name) : m_ctx(ctx), m_name(std::move(name)) {}
     void setInner(Callee *inner) { m_inner = inner; }
+    /// Takes new parameters from an edited scenario, keeping its state (calls in flight, breaker
+    /// state and windows where their shape allows).
+    virtual void reconfigure(const StageSpec &spec) = 0;
     const std::string &name() const override { return m_name; }
 
 protected:

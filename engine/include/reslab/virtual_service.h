@@ -23,6 +23,9 @@ public:
 
     /// Schedules the phase changes (call once, at time 0).
     void schedulePhases();
+    /// New numbers from an edited scenario: the base numbers with every phase up to now applied,
+    /// and the phases still to come scheduled. Attempts in service keep their drawn outcome.
+    void reconfigure(const ServiceSpec &spec);
 
     std::uint32_t inService() const { return m_inService; }
     std::uint32_t queueLength() const { return m_queued; }
@@ -67,6 +70,7 @@ private:
     std::uint32_t m_queued = 0;
     std::uint32_t m_inService = 0;
     std::size_t m_scriptPos = 0;
+    std::vector<EventId> m_phaseEvents;
     TimeWeighted m_busy;
     double m_busyTotal = 0;
 

@@ -1,0 +1,392 @@
+#include "main_window.h"
+
+#include "charts/chart_panel.h"
+#include "editor/scenario_editor.h"
+#include "scenario_document.h"
+#include "simulation_controller.h"
+#include "transport_bar.h"
+#include "views/breaker_diagram.h"
+#include "views/fallback_panel.h"
+#include "views/flow_view.h"
+#include "views/retry_timeline.h"
+
+#include "reslab/presets.h"
+#include "reslab/report.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include <sstream>
+
+namespace reslab::ui {
+namespace {
+constexpr int kMaxRecent = 8;
+
+/// Writes `text` to `path` all or nothing (QSaveFile).
+bool writeAtomically(const QString &path, const std::string &text, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(text.data(), static_cast<qint64>(text.size()));
+    if (!file.commit()) {
+        *error = QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new ScenarioDocument(this))
+    , m_controller(new SimulationController(this))
+{
+    setObjectName("mainWindow");
+    m_transport = new TransportBar(m_controller, this);
+    addToolBar(Qt::TopToolBarArea, m_transport);
+
+    m_editor = new ScenarioEditor(m_document, this);
+    auto *editorScroll = new QScrollArea(this);
+    editorScroll->setWidget(m_editor);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setMinimumWidth(320);
+
+    m_flow = new FlowView(m_controller, this);
+    m_breaker = new BreakerDiagram(m_controller, this);
+    m_fallback = new FallbackPanel(m_controller, this);
+    m_timeline = new RetryTimeline(m_controller, this);
+    m_charts = new ChartPanel(m_controller, this);
+
+    auto *middleRow = new QSplitter(Qt::Horizontal, this);
+    middleRow->addWidget(m_breaker);
+    middleRow->addWidget(m_fallback);
+    middleRow->setStretchFactor(0, 3);
+    middleRow->setStretchFactor(1, 2);
+
+    auto *centre = new QSplitter(Qt::Vertical, this);
+    centre->setObjectName("centre");
+    centre->addWidget(m_flow);
+    centre->addWidget(middleRow);
+    centre->addWidget(m_timeline);
+    centre->setStretchFactor(0, 3);
+    centre->setStretchFactor(1, 3);
+    centre->setStretchFactor(2, 3);
+
+    auto *main = new QSplitter(Qt::Horizontal, this);
+    main->setObjectName("dashboard");
+    main->addWidget(editorScroll);
+    main->addWidget(centre);
+    main->addWidget(m_charts);
+    main->setStretchFactor(0, 2);
+    main->setStretchFactor(1, 4);
+    main->setStretchFactor(2, 4);
+    setCentralWidget(main);
+
+    m_applyDelay.setSingleShot(true);
+    m_applyDelay.setInterval(250);
+    connect(&m_applyDelay, &QTimer::timeout, this, [this] {
+        if (m_document->scenario())
+            m_controller->apply(*m_document->scenario(), hotApply());
+    });
+    connect(m_document, &ScenarioDocument::scenarioChanged, this,
+            &MainWindow::onScenarioChanged);
+    connect(m_document, &ScenarioDocument::documentReplaced, this, [this] {
+        m_applyDelay.stop();
+        if (m_document->scenario())
+            m_controller->load(*m_document->scenario());
+    });
+    connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ScenarioDocument::changed, this, &MainWindow::updateTitle);
+    connect(m_document, &ScenarioDocument::errorsChanged, this, [this] {
+        const auto &errors = m_document->errors();
+        if (errors.empty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(
+                tr("%n problem(s) in the scenario — the simulation keeps the last valid one. "
+                   "First: %1",
+                   nullptr, static_cast<int>(errors.size()))
+                    .arg(QString::fromStdString(errors.front().toString())));
+    });
+    connect(m_controller, &SimulationController::hotApplied, this, [this](qint64 t) {
+        statusBar()->showMessage(tr("Edit applied at t = %1 s").arg(toSeconds(t), 0, 'f', 3), 4000);
+    });
+
+    buildMenus();
+    resize(1600, 1000);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::hotApply() const { return m_hotAction && m_hotAction->isChecked(); }
+
+void MainWindow::setHotApply(bool hot)
+{
+    (hot ? m_hotAction : m_restartAction)->setChecked(true);
+    QSettings().setValue("editing/hotApply", hot);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("Dashboard as image (PNG, SVG, PDF)…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export dashboard"), "dashboard.png", tr("Images (*.png *.svg *.pdf)"));
+        if (!path.isEmpty())
+            exportDashboard(path);
+    });
+    exportMenu->addAction(tr("Charts as image (PNG, SVG, PDF)…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export charts"), "charts.png", tr("Images (*.png *.svg *.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !m_charts->exportImage(path, QString(), &error))
+            showError(tr("Export failed"), error);
+    });
+    exportMenu->addSeparator();
+    exportMenu->addAction(tr("Time series (CSV)…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export time series"),
+                                                          "timeseries.csv", tr("CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportTimeseries(path);
+    });
+    exportMenu->addAction(tr("Events (CSV)…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export events"), "events.csv",
+                                                          tr("CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportEvents(path);
+    });
+    exportMenu->addAction(tr("Summary (JSON)…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export summary"),
+                                                          "summary.json", tr("JSON (*.json)"));
+        if (!path.isEmpty())
+            exportSummary(path);
+    });
+    exportMenu->addAction(tr("Scenario (JSON)…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export scenario"),
+                                                          "scenario.json", tr("JSON (*.json)"));
+        QString error;
+        if (!path.isEmpty()
+            && !writeAtomically(path, m_document->json().dump(2) + "\n", &error))
+            showError(tr("Export failed"), error);
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *presetMenu = menuBar()->addMenu(tr("&Presets"));
+    for (const Preset &p : presets()) {
+        const QString name = QString::fromUtf8(p.name.data(), static_cast<int>(p.name.size()));
+        presetMenu->addAction(name, this, [this, name] { openScenario("preset:" + name); });
+    }
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_transport->playAction());
+    run->addAction(m_transport->stepAction());
+    run->addAction(m_transport->stepTransitionAction());
+    run->addAction(m_transport->resetAction());
+    run->addAction(m_transport->runToEndAction());
+    run->addSeparator();
+    m_applyMode = new QActionGroup(this);
+    m_hotAction = run->addAction(tr("Apply edits to the running simulation (hot)"));
+    m_hotAction->setCheckable(true);
+    m_hotAction->setToolTip(tr("Edits take effect at the current simulated time; every chart "
+                               "marks the moment with a vertical line"));
+    m_restartAction = run->addAction(tr("Restart the run on every edit"));
+    m_restartAction->setCheckable(true);
+    m_applyMode->addAction(m_hotAction);
+    m_applyMode->addAction(m_restartAction);
+    const bool hot = QSettings().value("editing/hotApply", true).toBool();
+    (hot ? m_hotAction : m_restartAction)->setChecked(true);
+    connect(m_applyMode, &QActionGroup::triggered, this,
+            [this](QAction *a) { QSettings().setValue("editing/hotApply", a == m_hotAction); });
+}
+
+void MainWindow::onScenarioChanged(const Scenario &)
+{
+    m_applyDelay.start();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(QString("%1[*] — Resilience Lab").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
+bool MainWindow::maybeDiscard()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"),
+        tr("\"%1\" has unsaved changes. Save them first?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+bool MainWindow::openScenario(const QString &source)
+{
+    if (!maybeDiscard())
+        return false;
+    QString error;
+    if (!m_document->open(source, &error)) {
+        showError(tr("Cannot open %1").arg(source), error);
+        return false;
+    }
+    if (!source.startsWith("preset:"))
+        addRecent(m_document->path());
+    return true;
+}
+
+void MainWindow::open()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(),
+                                                      tr("Scenarios (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openScenario(path);
+}
+
+bool MainWindow::save()
+{
+    if (m_document->path().isEmpty())
+        return saveAs();
+    QString error;
+    if (!m_document->save(&error)) {
+        showError(tr("Save failed"), error);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    const QString suggested =
+        m_document->path().isEmpty() ? QString("scenario.json") : m_document->path();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested,
+                                                      tr("Scenarios (*.json)"));
+    if (path.isEmpty())
+        return false;
+    QString error;
+    if (!m_document->saveAs(path, &error)) {
+        showError(tr("Save failed"), error);
+        return false;
+    }
+    addRecent(m_document->path());
+    return true;
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    QSettings settings;
+    QStringList recent = settings.value("files/recent").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue("files/recent", recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("files/recent").toStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this,
+                                [this, path] { openScenario(path); })
+            ->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    statusBar()->showMessage(title + ": " + message, 8000);
+    if (!m_quietErrors && QGuiApplication::platformName() != "offscreen")
+        QMessageBox::warning(this, title, message);
+}
+
+bool MainWindow::exportDashboard(const QString &path)
+{
+    QString error;
+    if (!m_charts->exportImage(path, QString(), &error)) {
+        showError(tr("Export failed"), error);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::exportTimeseries(const QString &path)
+{
+    const Simulation *sim = m_controller->simulation();
+    std::ostringstream out;
+    if (sim)
+        writeTimeseriesCsv(out, sim->recorder());
+    QString error;
+    if (!writeAtomically(path, out.str(), &error)) {
+        showError(tr("Export failed"), error);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::exportEvents(const QString &path)
+{
+    std::ostringstream out;
+    {
+        CsvEventWriter writer(out);
+        m_controller->replay(writer);
+    }
+    QString error;
+    if (!writeAtomically(path, out.str(), &error)) {
+        showError(tr("Export failed"), error);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::exportSummary(const QString &path)
+{
+    const Simulation *sim = m_controller->simulation();
+    if (!sim)
+        return false;
+    QString error;
+    if (!writeAtomically(path, summaryToJson(sim->summary()).dump(2) + "\n", &error)) {
+        showError(tr("Export failed"), error);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (maybeDiscard())
+        event->accept();
+    else
+        event->ignore();
+}
+
+} // namespace reslab::ui

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QStringList>
+#include <QTimer>
+
+class QAction;
+class QActionGroup;
+class QMenu;
+class QLabel;
+
+namespace reslab {
+struct Scenario;
+}
+
+namespace reslab::ui {
+
+class BreakerDiagram;
+class ChartPanel;
+class FallbackPanel;
+class FlowView;
+class RetryTimeline;
+class ScenarioDocument;
+class ScenarioEditor;
+class SimulationController;
+class TransportBar;
+
+/// The Resilience Lab window: scenario editor (left), live flow and breaker views (centre),
+/// charts (right), the transport bar on top.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a file or preset:NAME (asking first if there are unsaved edits).
+    bool openScenario(const QString &source);
+
+    ScenarioDocument *document() const { return m_document; }
+    SimulationController *controller() const { return m_controller; }
+    ScenarioEditor *editor() const { return m_editor; }
+    ChartPanel *charts() const { return m_charts; }
+    BreakerDiagram *breakerDiagram() const { return m_breaker; }
+    TransportBar *transport() const { return m_transport; }
+    /// Whether edits are hot-applied to the running simulation (else the run restarts).
+    bool hotApply() const;
+    void setHotApply(bool hot);
+
+    /// Asks about unsaved edits; true when it is fine to discard the document.
+    bool maybeDiscard();
+
+    // Export helpers (also used by the menus). Each reports failures in a message box and
+    // returns false, keeping everything in the app.
+    bool exportDashboard(const QString &path);
+    bool exportTimeseries(const QString &path);
+    bool exportEvents(const QString &path);
+    bool exportSummary(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void updateTitle();
+    void addRecent(const QString &path);
+    void rebuildRecentMenu();
+    void onScenarioChanged(const reslab::Scenario &scenario);
+    bool save();
+    bool saveAs();
+    void open();
+    void showError(const QString &title, const QString &message);
+
+    ScenarioDocument *m_document;
+    SimulationController *m_controller;
+    TransportBar *m_transport;
+    ScenarioEditor *m_editor;
+    FlowView *m_flow;
+    BreakerDiagram *m_breaker;
+    RetryTimeline *m_timeline;
+    FallbackPanel *m_fallback;
+    ChartPanel *m_charts;
+    QMenu *m_recentMenu = nullptr;
+    QActionGroup *m_applyMode = nullptr;
+    QAction *m_hotAction = nullptr;
+    QAction *m_restartAction = nullptr;
+    QTimer m_applyDelay; ///< edits settle for a moment before they reach the simulation
+    bool m_quietErrors = false;
+};
+
+} // namespace reslab::ui

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "reslab/scenario.h"
+#include "reslab/scenario_io.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace reslab::ui {
+
+/// The scenario being edited: its JSON document (the source of truth for every edit, so that
+/// nothing the user typed is ever lost, even while it does not validate), the file it came from,
+/// whether it has unsaved changes, and what the validator says about it.
+class ScenarioDocument final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ScenarioDocument(QObject *parent = nullptr);
+
+    /// Loads a file or preset:NAME. On failure returns false, leaves the document as it was and
+    /// puts the message(s) in `error`.
+    bool open(const QString &source, QString *error);
+    /// Replaces the document (e.g. a preset from the menu); not modified, no file.
+    void reset(const nlohmann::json &doc, const QString &source);
+    /// Writes the document to `path` with QSaveFile (all or nothing). On success the document is
+    /// saved and takes that path.
+    bool saveAs(const QString &path, QString *error);
+    bool save(QString *error) { return saveAs(m_path, error); }
+
+    const nlohmann::json &json() const { return m_doc; }
+    /// The value at a dotted path (`services.api.failure_rate`, `pipeline[1].timeout_ms`), or null.
+    nlohmann::json value(const std::string &path) const;
+    /// Sets (or, with a null value, removes) the value at a dotted path and revalidates.
+    void setValue(const std::string &path, const nlohmann::json &value);
+    /// Replaces the whole document as an edit (modified; revalidated).
+    void setJson(const nlohmann::json &doc);
+
+    /// The last valid scenario (the one the simulation runs) and the current errors.
+    const std::optional<Scenario> &scenario() const { return m_scenario; }
+    const std::vector<ScenarioError> &errors() const { return m_errors; }
+    /// Errors whose path is `path` or lies below it.
+    std::vector<ScenarioError> errorsAt(const std::string &path) const;
+
+    bool isModified() const { return m_modified; }
+    void setModified(bool modified);
+    QString path() const { return m_path; }
+    /// For the title bar: file name, preset name or "untitled".
+    QString displayName() const;
+
+signals:
+    /// The document changed (any edit, open or reset).
+    void changed();
+    /// The document validated and gave a (new) scenario.
+    void scenarioChanged(const reslab::Scenario &scenario);
+    void errorsChanged();
+    void modifiedChanged(bool modified);
+    /// A new document replaced the old one (open, reset): editors rebuild.
+    void documentReplaced();
+
+private:
+    void revalidate();
+
+    nlohmann::json m_doc;
+    QString m_path;   ///< file path, empty for presets and new documents
+    QString m_source; ///< what it was opened from (file path or preset:NAME)
+    bool m_modified = false;
+    std::optional<Scenario> m_scenario;
+    std::vector<ScenarioError> m_errors;
+};
+
+/// Splits `services.api.latency_ms.p99` / `pipeline[2].timeout_ms` into JSON pointer tokens.
+std::vector<std::string> splitJsonPath(const std::string &path);
+
+} // namespace reslab::ui
