@@ -11,7 +11,8 @@ if [ "$ui" = OFF ]; then scripts/install-deps.sh --headless; else scripts/instal
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DRESLAB_BUILD_UI="$ui" \
       -DRESLAB_BUILD_TESTS=OFF >/dev/null
 cmake --build build/release --target resilience-lab
-if [ "$#" -eq 0 ] && [ "$ui" = OFF ]; then
+if [ "$#" -eq 0 ] && { [ "$ui" = OFF ] || { [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; }; }; then
+    echo "(no display or no GUI: running the default preset headless)" >&2
     set -- run preset:seed-resilient-service
 fi
 exec build/release/app/resilience-lab "$@"
