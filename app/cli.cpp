@@ -43,6 +43,10 @@ usage:
                                        run headless; print the summary; with --out write
                                        summary.json, timeseries.csv (and events.csv) into DIR
   resilience-lab validate SCENARIO     check a scenario; print every error with its path
+  resilience-lab render SCENARIO --out FILE.{png,svg,pdf} [--at S] [--chart NAME]
+                                       run to S seconds (default: the end) and draw the
+                                       dashboard, or one chart (throughput, latency, breaker,
+                                       attempts, queue), without a display
   resilience-lab presets               list the built-in scenarios
 
 SCENARIO is a file path or preset:NAME.
@@ -223,15 +227,19 @@ int commandRun(const std::vector<std::string> &args)
     }
     Scenario scenario = *l.parse.scenario;
     if (options.durationS) {
-        // The limits checked on the file must hold for the overridden duration too.
-        const double buckets = *options.durationS * 1000.0 / scenario.bucketMs;
-        if (buckets > limits::kMaxBuckets) {
-            std::cerr << l.label << ": --duration " << *options.durationS << " would need "
-                      << static_cast<long long>(buckets) << " buckets of " << scenario.bucketMs
-                      << " ms (limit " << static_cast<long long>(limits::kMaxBuckets)
-                      << "): shorten it or raise bucket_ms\n";
+        // The limits that depend on the duration (buckets, expected requests) must hold for the
+        // overridden duration too: validate the scenario again with it.
+        nlohmann::json doc = scenarioToJson(scenario);
+        doc["duration_s"] = *options.durationS;
+        ScenarioParse again = parseScenario(doc);
+        if (!again.ok()) {
+            for (const ScenarioError &e : again.errors)
+                std::cerr << l.label << " with --duration " << *options.durationS << ": "
+                          << e.toString() << '\n';
             return kExitBadInput;
         }
+        scenario = *again.scenario;
+        options.durationS.reset();
     }
 
     if (outDir) {
@@ -312,6 +320,55 @@ int commandRun(const std::vector<std::string> &args)
     return kExitOk;
 }
 
+int commandRender(const std::vector<std::string> &args, int argc, char **argv)
+{
+    std::optional<std::string> scenarioArg;
+    std::optional<std::string> out;
+    std::optional<double> at;
+    std::string chart;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == "--out") {
+            if (!hasValue || args[i + 1].empty())
+                return badUsage("--out needs a file name ending in .png, .svg or .pdf");
+            out = args[++i];
+        } else if (a == "--at") {
+            char *end = nullptr;
+            errno = 0;
+            const std::string v = hasValue ? args[++i] : std::string();
+            const double s = std::strtod(v.c_str(), &end);
+            if (v.empty() || errno != 0 || *end != '\0' || !std::isfinite(s) || s < 0)
+                return badUsage("--at needs a time in seconds, >= 0 (got \"" + v + "\")");
+            at = s;
+        } else if (a == "--chart") {
+            if (!hasValue || args[i + 1].empty())
+                return badUsage("--chart needs a chart name");
+            chart = args[++i];
+        } else if (!a.empty() && a[0] == '-') {
+            return badUsage("unknown option " + a);
+        } else if (!scenarioArg) {
+            scenarioArg = a;
+        } else {
+            return badUsage("render takes one SCENARIO (got also \"" + a + "\")");
+        }
+    }
+    if (!scenarioArg)
+        return badUsage("render needs a SCENARIO");
+    if (!out)
+        return badUsage("render needs --out FILE.png, FILE.svg or FILE.pdf");
+#ifdef RESLAB_HAVE_UI
+    return ui::renderToFile(argc, argv, *scenarioArg, *out, at.value_or(-1.0), chart);
+#else
+    (void)argc;
+    (void)argv;
+    std::cerr << "resilience-lab: this build has no GUI (configured with -DRESLAB_BUILD_UI=OFF), "
+                 "so it cannot render charts.\n"
+                 "Try: resilience-lab run SCENARIO --out DIR (timeseries.csv has every number)\n";
+    return kExitBadInput;
+#endif
+}
+
 int commandGui(const std::vector<std::string> &args, int argc, char **argv)
 {
 #ifdef RESLAB_HAVE_UI
@@ -345,6 +402,8 @@ int run(int argc, char **argv)
             return commandValidate(rest);
         if (command == "presets")
             return commandPresets(rest);
+        if (command == "render")
+            return commandRender(rest, argc, argv);
         if (command == "gui")
             return commandGui(rest, argc, argv);
         if (command == "help" || command == "--help" || command == "-h") {

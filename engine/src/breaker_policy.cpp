@@ -527,10 +527,14 @@ void PollyBreaker::onCancel(SimTime now, std::uint32_t ticket)
 
 void PollyBreaker::onTimer(SimTime) {}
 
-void PollyBreaker::reconfigure(const BreakerSpec &spec, SimTime)
+void PollyBreaker::reconfigure(const BreakerSpec &spec, SimTime now)
 {
-    if (spec.samplingDurationMs != m_spec.samplingDurationMs)
+    if (spec.samplingDurationMs != m_spec.samplingDurationMs) {
+        // New health metrics, created now (a single window starts at its creation).
         m_metrics = PollyHealthMetrics(fromMillis(spec.samplingDurationMs));
+        m_metrics.reset();
+        m_metrics.throughput(now);
+    }
     m_spec = spec;
     m_break = fromMillis(spec.breakDurationMs);
     if (m_state == BreakerState::Open)
