@@ -1,10 +1,12 @@
 #include "cli.h"
 
+#include "reslab/config_export.h"
 #include "reslab/event_log.h"
 #include "reslab/presets.h"
 #include "reslab/report.h"
 #include "reslab/scenario_io.h"
 #include "reslab/simulation.h"
+#include "reslab/sweep.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -48,6 +51,13 @@ usage:
                                        dashboard, or one chart (throughput, latency, breaker,
                                        attempts, queue), without a display
   resilience-lab presets               list the built-in scenarios
+  resilience-lab sweep SCENARIO --param PATH=FROM:TO:STEPS [--param ...] [--seeds K]
+                       [--metric M] --out FILE.csv
+                                       grid of runs over one or two parameters on all cores;
+                                       PATH like pipeline[1].failure_threshold, log:FROM:TO:STEPS
+                                       for geometric spacing
+  resilience-lab export-config SCENARIO --format resilience4j|polly
+                                       the pipeline as resilience4j YAML or Polly v8 C# options
 
 SCENARIO is a file path or preset:NAME.
 Exit codes: 0 ok, 1 the run's own checks failed, 2 bad input.
@@ -369,6 +379,142 @@ int commandRender(const std::vector<std::string> &args, int argc, char **argv)
 #endif
 }
 
+int commandSweep(const std::vector<std::string> &args)
+{
+    std::optional<std::string> scenarioArg;
+    std::vector<SweepAxis> axes;
+    int seeds = 1;
+    std::string metric = "success_rate";
+    std::optional<std::string> out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == "--param") {
+            if (!hasValue)
+                return badUsage("--param needs PATH=FROM:TO:STEPS");
+            std::string error;
+            auto axis = parseSweepAxis(args[++i], error);
+            if (!axis)
+                return badUsage(error);
+            axes.push_back(std::move(*axis));
+        } else if (a == "--seeds") {
+            const auto v = hasValue ? parseSeed(args[++i]) : std::nullopt;
+            if (!v || *v < 1 || *v > 1000)
+                return badUsage("--seeds needs a whole number from 1 to 1000");
+            seeds = static_cast<int>(*v);
+        } else if (a == "--metric") {
+            if (!hasValue)
+                return badUsage("--metric needs a name");
+            metric = args[++i];
+            if (!metricValue(RunMetrics{}, metric)) {
+                std::string names;
+                for (const auto &n : sweepMetricNames())
+                    names += (names.empty() ? "" : ", ") + n;
+                return badUsage("unknown metric \"" + metric + "\" (metrics are: " + names + ")");
+            }
+        } else if (a == "--out") {
+            if (!hasValue)
+                return badUsage("--out needs FILE.csv");
+            out = args[++i];
+        } else if (!a.empty() && a[0] == '-') {
+            return badUsage("unknown option " + a);
+        } else if (!scenarioArg) {
+            scenarioArg = a;
+        } else {
+            return badUsage("sweep takes one SCENARIO (got also \"" + a + "\")");
+        }
+    }
+    if (!scenarioArg)
+        return badUsage("sweep needs a SCENARIO");
+    if (axes.empty() || axes.size() > 2)
+        return badUsage("sweep needs one or two --param PATH=FROM:TO:STEPS");
+    if (!out)
+        return badUsage("sweep needs --out FILE.csv");
+    const Loaded l = loadScenario(*scenarioArg);
+    if (!l.parse.ok()) {
+        printErrors(l);
+        return kExitBadInput;
+    }
+    Sweep sweep(scenarioToJson(*l.parse.scenario), axes, seeds);
+    const std::vector<std::string> errors = sweep.prepare();
+    if (!errors.empty()) {
+        for (const std::string &e : errors)
+            std::cerr << l.label << ": " << e << '\n';
+        return kExitBadInput;
+    }
+    {
+        // Fail before hours of work, not after.
+        std::ofstream probe(*out + ".tmp", std::ios::trunc);
+        if (!probe) {
+            std::cerr << "resilience-lab: cannot write " << *out << ": " << std::strerror(errno)
+                      << '\n';
+            return kExitBadInput;
+        }
+    }
+    const int threads = std::max(1u, std::thread::hardware_concurrency());
+    std::cerr << "sweep: " << sweep.runCount() << " runs on " << threads << " threads\n";
+    const bool terminal = isatty(STDERR_FILENO) != 0;
+    sweep.run(threads, [terminal](std::size_t done, std::size_t total) {
+        const std::size_t step = std::max<std::size_t>(1, total / (terminal ? 100 : 10));
+        if (done == total || done % step == 0)
+            std::fprintf(stderr, terminal ? "\rsweep: %zu / %zu runs" : "sweep: %zu / %zu runs\n",
+                         done, total);
+    });
+    if (terminal)
+        std::fprintf(stderr, "\n");
+    std::string error;
+    std::error_code ec;
+    std::filesystem::remove(*out + ".tmp", ec);
+    if (!writeFile(*out, [&](std::ostream &o) { sweep.writeCsv(o); }, error)) {
+        std::cerr << "resilience-lab: " << error << '\n';
+        return kExitBadInput;
+    }
+    // The chosen metric, point by point (mean over seeds), on stdout.
+    std::cout << axes[0].path << (axes.size() > 1 ? "," + axes[1].path : std::string()) << ","
+              << metric << '\n';
+    const auto &results = sweep.results();
+    for (std::size_t i = 0; i < results.size(); i += static_cast<std::size_t>(seeds)) {
+        double sum = 0;
+        for (int k = 0; k < seeds; ++k)
+            sum += *metricValue(results[i + static_cast<std::size_t>(k)].metrics, metric);
+        for (std::size_t a = 0; a < results[i].values.size(); ++a)
+            std::cout << (a ? "," : "") << formatDecimal3(results[i].values[a]);
+        std::cout << "," << formatFraction(sum / seeds) << '\n';
+    }
+    return kExitOk;
+}
+
+int commandExportConfig(const std::vector<std::string> &args)
+{
+    std::optional<std::string> scenarioArg;
+    std::optional<std::string> format;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--format") {
+            if (i + 1 >= args.size())
+                return badUsage("--format needs resilience4j or polly");
+            format = args[++i];
+        } else if (!args[i].empty() && args[i][0] == '-') {
+            return badUsage("unknown option " + args[i]);
+        } else if (!scenarioArg) {
+            scenarioArg = args[i];
+        } else {
+            return badUsage("export-config takes one SCENARIO");
+        }
+    }
+    if (!scenarioArg || !format)
+        return badUsage("export-config needs SCENARIO --format resilience4j|polly");
+    if (*format != "resilience4j" && *format != "polly")
+        return badUsage("--format must be resilience4j or polly (got \"" + *format + "\")");
+    const Loaded l = loadScenario(*scenarioArg);
+    if (!l.parse.ok()) {
+        printErrors(l);
+        return kExitBadInput;
+    }
+    std::cout << (*format == "resilience4j" ? exportResilience4jYaml(*l.parse.scenario)
+                                            : exportPollyCSharp(*l.parse.scenario));
+    return kExitOk;
+}
+
 int commandGui(const std::vector<std::string> &args, int argc, char **argv)
 {
 #ifdef RESLAB_HAVE_UI
@@ -404,6 +550,10 @@ int run(int argc, char **argv)
             return commandPresets(rest);
         if (command == "render")
             return commandRender(rest, argc, argv);
+        if (command == "sweep")
+            return commandSweep(rest);
+        if (command == "export-config")
+            return commandExportConfig(rest);
         if (command == "gui")
             return commandGui(rest, argc, argv);
         if (command == "help" || command == "--help" || command == "-h") {

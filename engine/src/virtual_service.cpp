@@ -21,6 +21,7 @@ VirtualService::VirtualService(RunContext &ctx, const ServiceSpec &spec, std::si
     , m_latencyPerInflightMs(spec.latencyPerInflightMs)
 {
     m_totals.name = spec.name;
+    m_totals.isTarget = isTarget;
 }
 
 double VirtualService::sampleLatencyMs(const LatencySpec &spec, double u1Positive, double u2)

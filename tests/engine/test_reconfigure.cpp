@@ -54,7 +54,7 @@ TEST(Reconfigure, ServiceNumbersChangeFromNowOn)
         EXPECT_EQ(outcome, t < fromSeconds(10) ? Outcome::Ok : Outcome::Error) << t;
     const Summary sum = sim.summary();
     EXPECT_EQ(sum.requests, 200u);
-    EXPECT_EQ(sum.success, 100u);                                      // t = 0, 0.1, ..., 9.9 s
+    EXPECT_EQ(sum.success, 100u); // t = 0, 0.1, ..., 9.9 s
     EXPECT_EQ(sum.failureByCause[static_cast<std::size_t>(Outcome::Error)], 100u); // 10 .. 19.9
 }
 

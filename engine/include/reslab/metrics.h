@@ -72,6 +72,7 @@ struct ServiceTotals
     std::uint64_t cancelled = 0;
     double utilization = 0;
     std::uint32_t maxQueue = 0;
+    bool isTarget = false;
 };
 
 /// Everything summary.json says about a run.

@@ -1,0 +1,297 @@
+#include "reslab/config_export.h"
+
+#include "reslab/time.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace reslab {
+namespace {
+
+std::string number(double v)
+{
+    return formatDecimal3(v);
+}
+std::string millis(double ms)
+{
+    return number(ms) + "ms";
+}
+
+std::string outcomeList(OutcomeSet set)
+{
+    std::string s;
+    for (int i = 0; i < kOutcomeCount; ++i) {
+        const auto o = static_cast<Outcome>(i);
+        if (set.contains(o))
+            s += (s.empty() ? "" : ", ") + std::string(outcomeName(o));
+    }
+    return s;
+}
+
+std::string_view jitterName(RetrySpec::Jitter j)
+{
+    switch (j) {
+    case RetrySpec::Jitter::None:
+        return "none";
+    case RetrySpec::Jitter::Proportional:
+        return "proportional";
+    case RetrySpec::Jitter::Randomized:
+        return "randomized";
+    case RetrySpec::Jitter::Full:
+        return "full";
+    case RetrySpec::Jitter::Equal:
+        return "equal";
+    case RetrySpec::Jitter::Decorrelated:
+        return "decorrelated";
+    case RetrySpec::Jitter::PollyV2:
+        return "polly_v2";
+    }
+    return "none";
+}
+
+/// The instance name: the target service, as a valid YAML key / identifier.
+std::string instanceName(const Scenario &s)
+{
+    return s.target.empty() ? "backend" : s.target;
+}
+
+const StageSpec *firstEnabled(const Scenario &s, StageSpec::Type type)
+{
+    for (const StageSpec &st : s.pipeline) {
+        if (st.enabled && st.type == type)
+            return &st;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+std::string exportResilience4jYaml(const Scenario &s)
+{
+    std::ostringstream y;
+    std::ostringstream notes;
+    const std::string name = instanceName(s);
+    y << "# resilience4j configuration exported by Resilience Lab from \"" << s.name << "\"\n";
+    y << "# Paste under your Spring Boot application.yml. Durations are in milliseconds.\n";
+    y << "resilience4j:\n";
+
+    int breakers = 0, retries = 0, timeouts = 0;
+    for (const StageSpec &st : s.pipeline) {
+        if (!st.enabled)
+            continue;
+        breakers += st.type == StageSpec::Type::CircuitBreaker;
+        retries += st.type == StageSpec::Type::Retry;
+        timeouts += st.type == StageSpec::Type::Timeout;
+        if (st.type == StageSpec::Type::Fallback)
+            notes << "#   " << st.name << ": fallback ("
+                  << (st.fallback.mode == FallbackSpec::Mode::Static  ? "static"
+                      : st.fallback.mode == FallbackSpec::Mode::Cache ? "cache"
+                                                                      : "service")
+                  << ") is code in resilience4j (a fallbackMethod / recover), not configuration.\n";
+    }
+
+    if (const StageSpec *cb = firstEnabled(s, StageSpec::Type::CircuitBreaker)) {
+        const BreakerSpec &b = cb->breaker;
+        if (b.policy == BreakerSpec::Policy::Resilience4j) {
+            y << "  circuitbreaker:\n    instances:\n      " << name << ":\n";
+            y << "        slidingWindowType: "
+              << (b.slidingWindowType == BreakerSpec::WindowType::Count ? "COUNT_BASED"
+                                                                        : "TIME_BASED")
+              << "\n";
+            y << "        slidingWindowSize: " << b.slidingWindowSize << "\n";
+            y << "        minimumNumberOfCalls: " << b.minimumNumberOfCalls << "\n";
+            y << "        failureRateThreshold: " << number(b.failureRateThreshold) << "\n";
+            y << "        slowCallRateThreshold: " << number(b.slowCallRateThreshold) << "\n";
+            y << "        slowCallDurationThreshold: " << millis(b.slowCallDurationThresholdMs)
+              << "\n";
+            y << "        permittedNumberOfCallsInHalfOpenState: "
+              << b.permittedNumberOfCallsInHalfOpenState << "\n";
+            y << "        waitDurationInOpenState: " << millis(b.waitDurationInOpenStateMs) << "\n";
+            y << "        maxWaitDurationInHalfOpenState: "
+              << millis(b.maxWaitDurationInHalfOpenStateMs) << "\n";
+            y << "        automaticTransitionFromOpenToHalfOpenEnabled: "
+              << (b.automaticTransition ? "true" : "false") << "\n";
+            notes << "#   " << cb->name << ": record = [" << outcomeList(b.record)
+                  << "]: map these outcomes to recordExceptions (e.g. IOException, "
+                     "TimeoutException) in your code.\n";
+        } else if (b.policy == BreakerSpec::Policy::Consecutive) {
+            notes << "#   " << cb->name << ": policy consecutive (failure_threshold "
+                  << b.failureThreshold << ", success_threshold " << b.successThreshold
+                  << ", reset_timeout_ms " << number(b.resetTimeoutMs)
+                  << ") has no resilience4j equivalent: resilience4j trips on a failure rate "
+                     "over a sliding window. Switch the stage to policy resilience4j to tune "
+                     "one.\n";
+        } else {
+            notes << "#   " << cb->name << ": policy polly (failure_ratio "
+                  << number(b.failureRatio) << ", minimum_throughput " << b.minimumThroughput
+                  << ", sampling_duration_ms " << number(b.samplingDurationMs)
+                  << ", break_duration_ms " << number(b.breakDurationMs)
+                  << ") follows Polly's rules, which resilience4j does not share (it breaks on a "
+                     "rolling health ratio, only on failures, with one probe).\n";
+        }
+    }
+    if (breakers > 1)
+        notes << "#   only the first circuit breaker is exported (" << breakers
+              << " in the pipeline).\n";
+
+    if (const StageSpec *rs = firstEnabled(s, StageSpec::Type::Retry)) {
+        const RetrySpec &r = rs->retry;
+        y << "  retry:\n    instances:\n      " << name << ":\n";
+        y << "        maxAttempts: " << (r.maxRetries + 1) << "\n";
+        y << "        waitDuration: " << millis(std::floor(r.baseMs)) << "\n";
+        const bool exponential = r.backoff == RetrySpec::Backoff::Exponential;
+        if (exponential) {
+            y << "        enableExponentialBackoff: true\n";
+            y << "        exponentialBackoffMultiplier: " << number(r.multiplier) << "\n";
+            if (r.maxDelayMs)
+                y << "        exponentialMaxWaitDuration: " << millis(*r.maxDelayMs) << "\n";
+        } else if (r.backoff == RetrySpec::Backoff::Linear) {
+            notes << "#   " << rs->name
+                  << ": linear backoff (base_ms x (k+1)) has no "
+                     "resilience4j property: it needs an IntervalFunction in code; exported "
+                     "waitDuration is the first delay only.\n";
+        }
+        if (r.jitter == RetrySpec::Jitter::Randomized) {
+            y << "        enableRandomizedWait: true\n";
+            y << "        randomizedWaitFactor: " << number(r.randomizationFactor) << "\n";
+        } else if (r.jitter != RetrySpec::Jitter::None) {
+            notes << "#   " << rs->name << ": jitter " << jitterName(r.jitter)
+                  << " is not one of resilience4j's (it has randomizedWaitFactor only: jitter "
+                     "randomized).\n";
+        }
+        if (!exponential && r.maxDelayMs)
+            notes << "#   " << rs->name << ": max_delay_ms " << number(*r.maxDelayMs)
+                  << " caps only exponential backoff in resilience4j.\n";
+        notes << "#   " << rs->name << ": retry_on = [" << outcomeList(r.retryOn)
+              << "]: map to retryExceptions in your code.\n";
+        if (r.budget)
+            notes << "#   " << rs->name << ": retry budget (ratio " << number(r.budget->ratio)
+                  << ", min_retries_per_s " << number(r.budget->minRetriesPerS)
+                  << ") has no resilience4j equivalent (consider a RateLimiter or Bulkhead "
+                     "around retries).\n";
+    }
+    if (retries > 1)
+        notes << "#   only the first retry is exported (" << retries << " in the pipeline).\n";
+
+    if (const StageSpec *ts = firstEnabled(s, StageSpec::Type::Timeout)) {
+        y << "  timelimiter:\n    instances:\n      " << name << ":\n";
+        y << "        timeoutDuration: " << millis(ts->timeout.timeoutMs) << "\n";
+        y << "        cancelRunningFuture: " << (ts->timeout.cancelInner ? "true" : "false")
+          << "\n";
+    }
+    if (timeouts > 1)
+        notes << "#   only the first timeout is exported (" << timeouts
+              << " in the pipeline); the others bound "
+              << "other scopes in the simulation.\n";
+
+    notes << "#   decoration order in the simulation, outermost first:";
+    for (const StageSpec &st : s.pipeline) {
+        if (st.enabled)
+            notes << " " << st.name;
+    }
+    notes << " (resilience4j's Spring aspect order is Retry(CircuitBreaker(RateLimiter("
+             "TimeLimiter(Bulkhead(call))))) unless you change the aspect orders).\n";
+
+    std::string out = y.str();
+    const std::string n = notes.str();
+    if (!n.empty())
+        out += "# Not exported (no equivalent that means the same thing in resilience4j):\n" + n;
+    return out;
+}
+
+std::string exportPollyCSharp(const Scenario &s)
+{
+    std::ostringstream c;
+    std::ostringstream notes;
+    c << "// Polly v8 options exported by Resilience Lab from \"" << s.name << "\"\n";
+    c << "// Strategies are added outermost first, as the simulation's pipeline lists them.\n";
+    c << "using Polly;\nusing Polly.CircuitBreaker;\nusing Polly.Retry;\nusing Polly.Timeout;\n\n";
+    c << "var pipeline = new ResiliencePipelineBuilder()\n";
+    for (const StageSpec &st : s.pipeline) {
+        if (!st.enabled)
+            continue;
+        switch (st.type) {
+        case StageSpec::Type::CircuitBreaker: {
+            const BreakerSpec &b = st.breaker;
+            if (b.policy != BreakerSpec::Policy::Polly) {
+                notes << "// " << st.name << ": policy "
+                      << (b.policy == BreakerSpec::Policy::Consecutive ? "consecutive"
+                                                                       : "resilience4j")
+                      << " does not exist in Polly v8 (its breaker trips on a failure ratio over "
+                         "a rolling sampling duration). Switch the stage to policy polly to tune "
+                         "one.\n";
+                break;
+            }
+            c << "    .AddCircuitBreaker(new CircuitBreakerStrategyOptions\n    {\n";
+            c << "        FailureRatio = " << number(b.failureRatio) << ",\n";
+            c << "        MinimumThroughput = " << b.minimumThroughput << ",\n";
+            c << "        SamplingDuration = TimeSpan.FromMilliseconds("
+              << number(b.samplingDurationMs) << "),\n";
+            c << "        BreakDuration = TimeSpan.FromMilliseconds(" << number(b.breakDurationMs)
+              << "),\n";
+            c << "    })\n";
+            notes << "// " << st.name << ": record = [" << outcomeList(b.record)
+                  << "]: express as ShouldHandle in your code.\n";
+            break;
+        }
+        case StageSpec::Type::Retry: {
+            const RetrySpec &r = st.retry;
+            c << "    .AddRetry(new RetryStrategyOptions\n    {\n";
+            c << "        MaxRetryAttempts = " << r.maxRetries << ",\n";
+            c << "        Delay = TimeSpan.FromMilliseconds(" << number(r.baseMs) << "),\n";
+            c << "        BackoffType = DelayBackoffType."
+              << (r.backoff == RetrySpec::Backoff::Fixed    ? "Constant"
+                  : r.backoff == RetrySpec::Backoff::Linear ? "Linear"
+                                                            : "Exponential")
+              << ",\n";
+            const bool pollyJitter = r.jitter == RetrySpec::Jitter::PollyV2;
+            c << "        UseJitter = " << (pollyJitter ? "true" : "false") << ",\n";
+            if (r.maxDelayMs)
+                c << "        MaxDelay = TimeSpan.FromMilliseconds(" << number(*r.maxDelayMs)
+                  << "),\n";
+            c << "    })\n";
+            if (r.backoff == RetrySpec::Backoff::Exponential && r.multiplier != 2)
+                notes << "// " << st.name << ": multiplier " << number(r.multiplier)
+                      << " — Polly's exponential backoff always doubles (2^attempt).\n";
+            if (!pollyJitter && r.jitter != RetrySpec::Jitter::None)
+                notes << "// " << st.name << ": jitter " << jitterName(r.jitter)
+                      << " is not Polly's; UseJitter = true means jitter polly_v2.\n";
+            notes << "// " << st.name << ": retry_on = [" << outcomeList(r.retryOn)
+                  << "]: express as ShouldHandle in your code.\n";
+            if (r.budget)
+                notes << "// " << st.name << ": retry budget (ratio " << number(r.budget->ratio)
+                      << ") has no Polly v8 equivalent.\n";
+            break;
+        }
+        case StageSpec::Type::Timeout:
+            c << "    .AddTimeout(new TimeoutStrategyOptions\n    {\n";
+            c << "        Timeout = TimeSpan.FromMilliseconds(" << number(st.timeout.timeoutMs)
+              << "),\n";
+            c << "    })\n";
+            if (!st.timeout.cancelInner)
+                notes
+                    << "// " << st.name
+                    << ": cancel_inner false — Polly's timeout always "
+                       "cancels the callback's token; work that ignores it keeps running, which is "
+                       "what the simulation modelled.\n";
+            break;
+        case StageSpec::Type::Fallback:
+            notes << "// " << st.name
+                  << ": a fallback needs a FallbackAction in code (FallbackStrategyOptions<T>); "
+                     "mode "
+                  << (st.fallback.mode == FallbackSpec::Mode::Static  ? "static"
+                      : st.fallback.mode == FallbackSpec::Mode::Cache ? "cache"
+                                                                      : "service")
+                  << ".\n";
+            break;
+        }
+    }
+    c << "    .Build();\n";
+    std::string out = c.str();
+    const std::string n = notes.str();
+    if (!n.empty())
+        out += "\n// Not exported (no equivalent that means the same thing in Polly v8):\n" + n;
+    return out;
+}
+
+} // namespace reslab

@@ -1,0 +1,205 @@
+// export-config: the tuned settings as real library configuration, parsed back here.
+#include "reslab/config_export.h"
+#include "reslab/scenario_io.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <regex>
+#include <sstream>
+
+namespace reslab {
+namespace {
+
+/// A reader for the YAML subset the exporter writes (block mappings, `key: value` scalars,
+/// `#` comments): returns dotted paths -> scalar text.
+std::map<std::string, std::string> readYaml(const std::string &text)
+{
+    std::map<std::string, std::string> values;
+    std::vector<std::pair<int, std::string>> stack; // (indent, key)
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto hash = line.find('#');
+        if (hash != std::string::npos)
+            line = line.substr(0, hash);
+        const auto first = line.find_first_not_of(' ');
+        if (first == std::string::npos)
+            continue;
+        const int indent = static_cast<int>(first);
+        const auto colon = line.find(':', first);
+        EXPECT_NE(colon, std::string::npos) << "not a mapping line: " << line;
+        const std::string key = line.substr(first, colon - first);
+        std::string value = line.substr(colon + 1);
+        value.erase(0, value.find_first_not_of(' '));
+        while (!stack.empty() && stack.back().first >= indent)
+            stack.pop_back();
+        std::string path;
+        for (const auto &[i, k] : stack)
+            path += k + ".";
+        path += key;
+        if (value.empty())
+            stack.emplace_back(indent, key);
+        else
+            values[path] = value;
+    }
+    return values;
+}
+
+Scenario scenarioFrom(const char *json)
+{
+    ScenarioParse p = parseScenarioText(json);
+    EXPECT_TRUE(p.ok()) << (p.errors.empty() ? "" : p.errors[0].toString());
+    return p.ok() ? *p.scenario : Scenario{};
+}
+
+constexpr const char *kR4j = R"({
+  "version": 1, "name": "tuned", "duration_s": 10,
+  "load": { "type": "poisson", "rate_per_s": 10 },
+  "services": { "payments": { "latency_ms": { "dist": "constant", "value": 5 } } },
+  "target": "payments",
+  "pipeline": [
+    { "type": "circuit_breaker", "policy": "resilience4j", "sliding_window_type": "time",
+      "sliding_window_size": 30, "minimum_number_of_calls": 25, "failure_rate_threshold": 35.5,
+      "slow_call_rate_threshold": 80, "slow_call_duration_threshold_ms": 1500,
+      "permitted_number_of_calls_in_half_open_state": 4, "wait_duration_in_open_state_ms": 12000,
+      "max_wait_duration_in_half_open_state_ms": 3000,
+      "automatic_transition_from_open_to_half_open_enabled": true },
+    { "type": "retry", "max_retries": 4, "backoff": "exponential", "base_ms": 250,
+      "multiplier": 1.5, "max_delay_ms": 8000, "jitter": "randomized",
+      "randomization_factor": 0.25 },
+    { "type": "timeout", "timeout_ms": 900, "cancel_inner": true }
+  ]
+})";
+
+TEST(ConfigExport, Resilience4jYamlRoundTripsTheValues)
+{
+    const Scenario s = scenarioFrom(kR4j);
+    const auto y = readYaml(exportResilience4jYaml(s));
+    const std::string cb = "resilience4j.circuitbreaker.instances.payments.";
+    EXPECT_EQ(y.at(cb + "slidingWindowType"), "TIME_BASED");
+    EXPECT_EQ(y.at(cb + "slidingWindowSize"), "30");
+    EXPECT_EQ(y.at(cb + "minimumNumberOfCalls"), "25");
+    EXPECT_EQ(y.at(cb + "failureRateThreshold"), "35.5");
+    EXPECT_EQ(y.at(cb + "slowCallRateThreshold"), "80");
+    EXPECT_EQ(y.at(cb + "slowCallDurationThreshold"), "1500ms");
+    EXPECT_EQ(y.at(cb + "permittedNumberOfCallsInHalfOpenState"), "4");
+    EXPECT_EQ(y.at(cb + "waitDurationInOpenState"), "12000ms");
+    EXPECT_EQ(y.at(cb + "maxWaitDurationInHalfOpenState"), "3000ms");
+    EXPECT_EQ(y.at(cb + "automaticTransitionFromOpenToHalfOpenEnabled"), "true");
+    const std::string r = "resilience4j.retry.instances.payments.";
+    EXPECT_EQ(y.at(r + "maxAttempts"), "5"); // resilience4j counts the first call
+    EXPECT_EQ(y.at(r + "waitDuration"), "250ms");
+    EXPECT_EQ(y.at(r + "enableExponentialBackoff"), "true");
+    EXPECT_EQ(y.at(r + "exponentialBackoffMultiplier"), "1.5");
+    EXPECT_EQ(y.at(r + "exponentialMaxWaitDuration"), "8000ms");
+    EXPECT_EQ(y.at(r + "enableRandomizedWait"), "true");
+    EXPECT_EQ(y.at(r + "randomizedWaitFactor"), "0.25");
+    const std::string t = "resilience4j.timelimiter.instances.payments.";
+    EXPECT_EQ(y.at(t + "timeoutDuration"), "900ms");
+    EXPECT_EQ(y.at(t + "cancelRunningFuture"), "true");
+}
+
+TEST(ConfigExport, Resilience4jListsWhatDoesNotMapAsComments)
+{
+    const Scenario s = scenarioFrom(R"({
+      "version": 1, "name": "seedlike", "duration_s": 10,
+      "load": { "type": "poisson", "rate_per_s": 10 },
+      "services": { "api": { "latency_ms": { "dist": "constant", "value": 5 } } },
+      "target": "api",
+      "pipeline": [
+        { "type": "fallback", "mode": "static" },
+        { "type": "circuit_breaker", "policy": "consecutive", "failure_threshold": 5 },
+        { "type": "retry", "max_retries": 2, "backoff": "linear", "jitter": "full",
+          "budget": { "ratio": 0.2 } }
+      ]
+    })");
+    const std::string text = exportResilience4jYaml(s);
+    const auto y = readYaml(text);
+    EXPECT_EQ(y.count("resilience4j.circuitbreaker.instances.api.failureRateThreshold"), 0u);
+    EXPECT_EQ(y.at("resilience4j.retry.instances.api.maxAttempts"), "3");
+    EXPECT_EQ(y.count("resilience4j.retry.instances.api.enableRandomizedWait"), 0u);
+    for (const char *note : {"policy consecutive", "linear backoff", "jitter full", "retry budget",
+                             "fallback (static)"})
+        EXPECT_NE(text.find(note), std::string::npos) << note;
+}
+
+/// Reads `Name = value,` assignments of each `new XxxStrategyOptions { ... }` block, in order.
+std::vector<std::pair<std::string, std::map<std::string, std::string>>>
+readPolly(const std::string &text)
+{
+    std::vector<std::pair<std::string, std::map<std::string, std::string>>> blocks;
+    const std::regex open(R"(new (\w+StrategyOptions))");
+    const std::regex assign(R"(^\s*(\w+) = (.+),\s*$)");
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("//", 0) == 0)
+            continue;
+        std::smatch m;
+        if (std::regex_search(line, m, open))
+            blocks.push_back({m[1], {}});
+        else if (!blocks.empty() && std::regex_match(line, m, assign))
+            blocks.back().second[m[1]] = m[2];
+    }
+    return blocks;
+}
+
+TEST(ConfigExport, PollyOptionsRoundTripTheValuesInPipelineOrder)
+{
+    const Scenario s = scenarioFrom(R"({
+      "version": 1, "name": "polly", "duration_s": 10,
+      "load": { "type": "poisson", "rate_per_s": 10 },
+      "services": { "api": { "latency_ms": { "dist": "constant", "value": 5 } } },
+      "target": "api",
+      "pipeline": [
+        { "type": "timeout", "timeout_ms": 10000, "cancel_inner": true },
+        { "type": "retry", "max_retries": 3, "backoff": "exponential", "base_ms": 200,
+          "max_delay_ms": 3000, "jitter": "polly_v2" },
+        { "type": "circuit_breaker", "policy": "polly", "failure_ratio": 0.25,
+          "minimum_throughput": 40, "sampling_duration_ms": 20000, "break_duration_ms": 7500 },
+        { "type": "timeout", "timeout_ms": 800, "cancel_inner": true }
+      ]
+    })");
+    const auto blocks = readPolly(exportPollyCSharp(s));
+    ASSERT_EQ(blocks.size(), 4u);
+    EXPECT_EQ(blocks[0].first, "TimeoutStrategyOptions");
+    EXPECT_EQ(blocks[0].second.at("Timeout"), "TimeSpan.FromMilliseconds(10000)");
+    EXPECT_EQ(blocks[1].first, "RetryStrategyOptions");
+    EXPECT_EQ(blocks[1].second.at("MaxRetryAttempts"), "3");
+    EXPECT_EQ(blocks[1].second.at("Delay"), "TimeSpan.FromMilliseconds(200)");
+    EXPECT_EQ(blocks[1].second.at("BackoffType"), "DelayBackoffType.Exponential");
+    EXPECT_EQ(blocks[1].second.at("UseJitter"), "true");
+    EXPECT_EQ(blocks[1].second.at("MaxDelay"), "TimeSpan.FromMilliseconds(3000)");
+    EXPECT_EQ(blocks[2].first, "CircuitBreakerStrategyOptions");
+    EXPECT_EQ(blocks[2].second.at("FailureRatio"), "0.25");
+    EXPECT_EQ(blocks[2].second.at("MinimumThroughput"), "40");
+    EXPECT_EQ(blocks[2].second.at("SamplingDuration"), "TimeSpan.FromMilliseconds(20000)");
+    EXPECT_EQ(blocks[2].second.at("BreakDuration"), "TimeSpan.FromMilliseconds(7500)");
+    EXPECT_EQ(blocks[3].second.at("Timeout"), "TimeSpan.FromMilliseconds(800)");
+}
+
+TEST(ConfigExport, PollyCommentsWhatItCannotExpress)
+{
+    const Scenario s = scenarioFrom(R"({
+      "version": 1, "name": "mixed", "duration_s": 10,
+      "load": { "type": "poisson", "rate_per_s": 10 },
+      "services": { "api": { "latency_ms": { "dist": "constant", "value": 5 } } },
+      "target": "api",
+      "pipeline": [
+        { "type": "circuit_breaker", "policy": "resilience4j" },
+        { "type": "retry", "multiplier": 3, "jitter": "decorrelated" }
+      ]
+    })");
+    const std::string text = exportPollyCSharp(s);
+    const auto blocks = readPolly(text);
+    ASSERT_EQ(blocks.size(), 1u); // the retry only
+    EXPECT_EQ(blocks[0].second.at("UseJitter"), "false");
+    EXPECT_NE(text.find("policy resilience4j does not exist in Polly v8"), std::string::npos);
+    EXPECT_NE(text.find("multiplier 3"), std::string::npos);
+    EXPECT_NE(text.find("jitter decorrelated"), std::string::npos);
+}
+
+} // namespace
+} // namespace reslab
