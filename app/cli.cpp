@@ -301,6 +301,9 @@ int commandRun(const std::vector<std::string> &args)
 
     const Summary summary = sim.summary();
     std::cout << formatSummaryText(summary);
+    const bool aborted = !sim.abortReason().empty();
+    if (aborted)
+        std::cerr << l.label << ": run abandoned: " << sim.abortReason() << '\n';
 
     if (outDir) {
         std::string error;
@@ -327,7 +330,7 @@ int commandRun(const std::vector<std::string> &args)
             return kExitBadInput;
         }
     }
-    return kExitOk;
+    return aborted ? kExitChecksFailed : kExitOk;
 }
 
 int commandRender(const std::vector<std::string> &args, int argc, char **argv)

@@ -9,7 +9,8 @@
 namespace reslab {
 namespace {
 constexpr std::uint32_t kBucketBoundary = 1;
-}
+constexpr std::size_t kMaxLiveRequests = 2'000'000;
+} // namespace
 
 Simulation::Simulation(const Scenario &scenario, const RunOptions &options)
     : m_scenario(scenario)
@@ -106,6 +107,16 @@ void Simulation::buildPipeline()
 void Simulation::arrive(std::uint32_t client)
 {
     const SimTime now = m_sim.now();
+    if (m_requests.live() >= kMaxLiveRequests) {
+        // Each live request holds ~100-200 bytes of records: past this the process would run
+        // out of memory. Abandon the run with a message rather than crash.
+        m_abortReason = "more than " + std::to_string(kMaxLiveRequests)
+                        + " requests in flight at t = " + formatSeconds(now)
+                        + " s: the service cannot keep up and work piles up without bound "
+                          "(add a queue_limit, a timeout with cancel_inner, or lower the load)";
+        m_sim.stop();
+        return;
+    }
     const std::uint64_t id = m_nextRequestId++;
     const std::uint32_t slot = m_requests.open(id, now, client);
     m_recorder.arrival(now);
@@ -146,7 +157,7 @@ void Simulation::advanceTo(SimTime t)
         return;
     const auto started = std::chrono::steady_clock::now();
     m_sim.runUntil(std::min(t, m_end));
-    if (m_sim.now() >= m_end)
+    if (m_sim.now() >= m_end || m_sim.stopped())
         finishRun();
     m_wallMs += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                     .count();
@@ -239,7 +250,8 @@ void Simulation::finishRun()
 {
     if (m_done)
         return;
-    m_recorder.rollTo(m_end);
+    // An abandoned run keeps the buckets it completed.
+    m_recorder.rollTo(m_sim.stopped() ? m_sim.now() : m_end);
     m_done = true;
 }
 

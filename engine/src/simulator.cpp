@@ -147,6 +147,8 @@ void Simulator::fire(const HeapEntry &top)
 
 bool Simulator::step()
 {
+    if (m_stopped)
+        return false;
     dropCancelledTop();
     if (m_heap.empty())
         return false;
@@ -162,13 +164,13 @@ SimTime Simulator::nextEventTime()
 
 void Simulator::runUntil(SimTime t)
 {
-    for (;;) {
+    while (!m_stopped) {
         dropCancelledTop();
         if (m_heap.empty() || m_heap.front().time > t)
             break;
         fire(popTop());
     }
-    if (t > m_now)
+    if (t > m_now && !m_stopped)
         m_now = t;
 }
 

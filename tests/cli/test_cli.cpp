@@ -306,6 +306,24 @@ TEST(Cli, MissingFileDirectoryAndHugeFile)
     EXPECT_THAT(r.err, HasSubstr("16 MiB"));
 }
 
+TEST(Cli, ARunThatWouldExhaustMemoryStopsWithAClearMessage)
+{
+    // 100 000 requests per second into a service that answers after a day: requests pile up
+    // without bound. The run stops at the in-flight limit (2 million) instead of running out of
+    // memory, says why, and exits 1.
+    TempDir dir;
+    const auto file = dir.write("pile.json", R"({
+      "version": 1, "name": "pile up", "duration_s": 600,
+      "load": { "type": "poisson", "rate_per_s": 100000 },
+      "services": { "slow": { "latency_ms": { "dist": "constant", "value": 86400000 } } },
+      "target": "slow" })");
+    const auto r = runCli("run " + shellQuote(file.string()), 120);
+    EXPECT_FALSE(r.crashed);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_THAT(r.err, HasSubstr("run abandoned: more than 2000000 requests in flight"));
+    EXPECT_THAT(r.err, HasSubstr("queue_limit"));
+}
+
 TEST(Cli, ValidatePrintsEveryErrorWithItsPath)
 {
     TempDir dir;

@@ -54,6 +54,9 @@ public:
     /// caller then restarts.
     bool reconfigure(const Scenario &next);
     bool finished() const { return m_sim.now() >= m_end || m_done; }
+    /// Why the run was abandoned before its end (empty if it was not): more requests in flight
+    /// than memory allows (limits::kMaxLiveRequests).
+    const std::string &abortReason() const { return m_abortReason; }
 
     SimTime now() const { return m_sim.now(); }
     SimTime end() const { return m_end; }
@@ -101,6 +104,7 @@ private:
     std::uint64_t m_nextRequestId = 0;
     std::uint64_t m_inFlight = 0;
     bool m_done = false;
+    std::string m_abortReason;
     double m_wallMs = 0;
 };
 

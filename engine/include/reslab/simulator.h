@@ -58,6 +58,11 @@ public:
     /// Time of the next live event, or -1 when none is left (drops cancelled ones on the way).
     SimTime nextEventTime();
 
+    /// Makes the running step()/runUntil()/run() return after the current event (for a run that
+    /// must be abandoned); stays set.
+    void stop() { m_stopped = true; }
+    bool stopped() const { return m_stopped; }
+
     std::uint64_t eventsProcessed() const { return m_processed; }
     std::size_t pendingEvents() const { return m_heap.size(); }
 
@@ -91,6 +96,7 @@ private:
     class FunctionTarget;
 
     SimTime m_now = 0;
+    bool m_stopped = false;
     std::uint64_t m_seq = 0;
     std::uint64_t m_processed = 0;
     std::vector<HeapEntry> m_heap;
