@@ -10,12 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -82,8 +82,8 @@ Loaded loadScenario(const std::string &arg)
             std::string names;
             for (const Preset &pr : presets())
                 names += (names.empty() ? "" : ", ") + std::string(pr.name);
-            l.parse.errors.push_back({"", "no built-in scenario named \"" + name
-                                              + "\" (presets are: " + names + ")"});
+            l.parse.errors.push_back(
+                {"", "no built-in scenario named \"" + name + "\" (presets are: " + names + ")"});
         }
         return l;
     }
@@ -285,12 +285,12 @@ int commandRun(const std::vector<std::string> &args)
     while (!sim.finished()) {
         sim.advanceTo(sim.now() + slice);
         if (showProgress) {
-            const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                              wallStart)
-                                    .count();
+            const double wall =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
             if (wall > 2.0) {
-                std::fprintf(stderr, "\r  %5.1f %%  simulated %.0f of %.0f s", 
-                             100.0 * static_cast<double>(sim.now()) / static_cast<double>(sim.end()),
+                std::fprintf(stderr, "\r  %5.1f %%  simulated %.0f of %.0f s",
+                             100.0 * static_cast<double>(sim.now()) /
+                                 static_cast<double>(sim.end()),
                              toSeconds(sim.now()), toSeconds(sim.end()));
                 progressShown = true;
             }
@@ -308,10 +308,12 @@ int commandRun(const std::vector<std::string> &args)
     if (outDir) {
         std::string error;
         const bool ok =
-            writeFile(*outDir / "summary.json",
-                      [&](std::ostream &o) { o << summaryToJson(summary).dump(2) << '\n'; }, error)
-            && writeFile(*outDir / "timeseries.csv",
-                         [&](std::ostream &o) { writeTimeseriesCsv(o, sim.recorder()); }, error);
+            writeFile(
+                *outDir / "summary.json",
+                [&](std::ostream &o) { o << summaryToJson(summary).dump(2) << '\n'; }, error) &&
+            writeFile(
+                *outDir / "timeseries.csv",
+                [&](std::ostream &o) { writeTimeseriesCsv(o, sim.recorder()); }, error);
         if (events) {
             eventsFile.flush();
             const bool good = static_cast<bool>(eventsFile);
@@ -468,7 +470,8 @@ int commandSweep(const std::vector<std::string> &args)
     std::string error;
     std::error_code ec;
     std::filesystem::remove(*out + ".tmp", ec);
-    if (!writeFile(*out, [&](std::ostream &o) { sweep.writeCsv(o); }, error)) {
+    if (!writeFile(
+            *out, [&](std::ostream &o) { sweep.writeCsv(o); }, error)) {
         std::cerr << "resilience-lab: " << error << '\n';
         return kExitBadInput;
     }
@@ -523,8 +526,8 @@ int commandGui(const std::vector<std::string> &args, int argc, char **argv)
 #ifdef RESLAB_HAVE_UI
     if (args.size() > 1)
         return badUsage("gui takes at most one SCENARIO");
-    return ui::runGui(argc, argv, args.empty() ? std::string("preset:seed-resilient-service")
-                                               : args[0]);
+    return ui::runGui(argc, argv,
+                      args.empty() ? std::string("preset:seed-resilient-service") : args[0]);
 #else
     (void)args;
     (void)argc;

@@ -1,3 +1,6 @@
 #include "cli.h"
 
-int main(int argc, char **argv) { return reslab::cli::run(argc, argv); }
+int main(int argc, char **argv)
+{
+    return reslab::cli::run(argc, argv);
+}

@@ -11,7 +11,9 @@ namespace reslab::ui {
 class FrameEvents final : public EventSink
 {
 public:
-    explicit FrameEvents(std::size_t capacity = 50000) : m_capacity(capacity) {}
+    explicit FrameEvents(std::size_t capacity = 50000)
+        : m_capacity(capacity)
+    {}
     void onEvent(const EventRecord &e) override
     {
         ++m_total;

@@ -102,8 +102,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (m_document->scenario())
             m_controller->apply(*m_document->scenario(), hotApply());
     });
-    connect(m_document, &ScenarioDocument::scenarioChanged, this,
-            &MainWindow::onScenarioChanged);
+    connect(m_document, &ScenarioDocument::scenarioChanged, this, &MainWindow::onScenarioChanged);
     connect(m_document, &ScenarioDocument::documentReplaced, this, [this] {
         m_applyDelay.stop();
         if (m_document->scenario())
@@ -133,7 +132,10 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-bool MainWindow::hotApply() const { return m_hotAction && m_hotAction->isChecked(); }
+bool MainWindow::hotApply() const
+{
+    return m_hotAction && m_hotAction->isChecked();
+}
 
 void MainWindow::setHotApply(bool hot)
 {
@@ -158,8 +160,8 @@ void MainWindow::buildMenus()
             exportDashboard(path);
     });
     exportMenu->addAction(tr("Charts as image (PNG, SVG, PDF)…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export charts"), "charts.png", tr("Images (*.png *.svg *.pdf)"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export charts"), "charts.png",
+                                                          tr("Images (*.png *.svg *.pdf)"));
         QString error;
         if (!path.isEmpty() && !m_charts->exportImage(path, QString(), &error))
             showError(tr("Export failed"), error);
@@ -187,8 +189,7 @@ void MainWindow::buildMenus()
         const QString path = QFileDialog::getSaveFileName(this, tr("Export scenario"),
                                                           "scenario.json", tr("JSON (*.json)"));
         QString error;
-        if (!path.isEmpty()
-            && !writeAtomically(path, m_document->json().dump(2) + "\n", &error))
+        if (!path.isEmpty() && !writeAtomically(path, m_document->json().dump(2) + "\n", &error))
             showError(tr("Export failed"), error);
     });
     file->addSeparator();
@@ -316,8 +317,8 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value("files/recent").toStringList();
     for (const QString &path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this,
-                                [this, path] { openScenario(path); })
+        m_recentMenu
+            ->addAction(QFileInfo(path).fileName(), this, [this, path] { openScenario(path); })
             ->setToolTip(path);
     m_recentMenu->setEnabled(!recent.isEmpty());
 }

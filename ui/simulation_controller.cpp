@@ -5,7 +5,8 @@
 
 namespace reslab::ui {
 
-SimulationController::SimulationController(QObject *parent) : QObject(parent)
+SimulationController::SimulationController(QObject *parent)
+    : QObject(parent)
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(16); // ~60 frames per second
@@ -14,7 +15,10 @@ SimulationController::SimulationController(QObject *parent) : QObject(parent)
 
 SimulationController::~SimulationController() = default;
 
-SimTime SimulationController::now() const { return m_sim ? m_sim->now() : 0; }
+SimTime SimulationController::now() const
+{
+    return m_sim ? m_sim->now() : 0;
+}
 
 void SimulationController::load(const Scenario &scenario)
 {
@@ -127,7 +131,10 @@ void SimulationController::setSeed(std::uint64_t seed)
     restart();
 }
 
-void SimulationController::reset() { restart(); }
+void SimulationController::reset()
+{
+    restart();
+}
 
 void SimulationController::stepEvent()
 {
@@ -202,8 +209,8 @@ void SimulationController::tick(double wallMs)
         advanceWithin(m_sim->end(), m_budgetMs);
         m_lagging = false;
     } else {
-        const auto target = m_sim->now()
-                            + static_cast<SimTime>(std::llround(wallMs * 1000.0 * m_speed));
+        const auto target =
+            m_sim->now() + static_cast<SimTime>(std::llround(wallMs * 1000.0 * m_speed));
         advanceWithin(target, m_budgetMs);
         // Behind schedule: drop the debt rather than let it grow without bound.
         m_lagging = m_sim->now() < target && !m_sim->finished();

@@ -114,7 +114,8 @@ void TransportBar::refresh()
     m_speed->setValue(positionForSpeed(speed));
     if (!m_seed->hasFocus()) {
         const QSignalBlocker blockSeed(m_seed);
-        m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(m_controller->seed(), 2147483647)));
+        m_seed->setValue(
+            static_cast<int>(std::min<std::uint64_t>(m_controller->seed(), 2147483647)));
     }
     m_lag->setText(m_controller->lagging() ? tr(" engine at its limit ") : QString());
     refreshClock();

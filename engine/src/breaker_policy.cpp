@@ -22,7 +22,10 @@ std::unique_ptr<BreakerPolicy> BreakerPolicy::create(const BreakerSpec &spec, Br
 
 namespace {
 constexpr std::uint32_t kTrialBit = 1;
-std::uint32_t makeTicket(std::uint32_t epoch, bool trial) { return (epoch << 1) | (trial ? 1 : 0); }
+std::uint32_t makeTicket(std::uint32_t epoch, bool trial)
+{
+    return (epoch << 1) | (trial ? 1 : 0);
+}
 } // namespace
 
 ConsecutiveBreaker::ConsecutiveBreaker(const BreakerSpec &spec, BreakerHost &host)
@@ -304,8 +307,8 @@ void Resilience4jBreaker::onResult(SimTime now, std::uint32_t, bool failure, Sim
                                        static_cast<float>(m_spec.slowCallRateThreshold));
     if (result == Resilience4jWindow::Result::Exceeded)
         toOpen(now);
-    else if (m_state == BreakerState::HalfOpen
-             && result == Resilience4jWindow::Result::BelowThresholds)
+    else if (m_state == BreakerState::HalfOpen &&
+             result == Resilience4jWindow::Result::BelowThresholds)
         toClosed();
 }
 
@@ -326,11 +329,11 @@ void Resilience4jBreaker::onTimer(SimTime now)
 
 void Resilience4jBreaker::reconfigure(const BreakerSpec &spec, SimTime now)
 {
-    const bool windowChanged = spec.slidingWindowType != m_spec.slidingWindowType
-                               || spec.slidingWindowSize != m_spec.slidingWindowSize
-                               || spec.minimumNumberOfCalls != m_spec.minimumNumberOfCalls
-                               || spec.permittedNumberOfCallsInHalfOpenState
-                                      != m_spec.permittedNumberOfCallsInHalfOpenState;
+    const bool windowChanged =
+        spec.slidingWindowType != m_spec.slidingWindowType ||
+        spec.slidingWindowSize != m_spec.slidingWindowSize ||
+        spec.minimumNumberOfCalls != m_spec.minimumNumberOfCalls ||
+        spec.permittedNumberOfCallsInHalfOpenState != m_spec.permittedNumberOfCallsInHalfOpenState;
     m_spec = spec;
     m_wait = fromMillis(spec.waitDurationInOpenStateMs);
     m_maxHalfOpen = fromMillis(spec.maxWaitDurationInHalfOpenStateMs);
@@ -503,8 +506,8 @@ void PollyBreaker::onResult(SimTime now, std::uint32_t, bool failure, SimTime)
     switch (m_state) {
     case BreakerState::Closed: {
         m_metrics.increment(now, true);
-        const bool shouldBreak = m_metrics.throughput(now) >= m_spec.minimumThroughput
-                                 && m_metrics.failureRate(now) >= m_spec.failureRatio;
+        const bool shouldBreak = m_metrics.throughput(now) >= m_spec.minimumThroughput &&
+                                 m_metrics.failureRate(now) >= m_spec.failureRatio;
         if (shouldBreak)
             open(now);
         break;

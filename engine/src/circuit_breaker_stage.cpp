@@ -47,8 +47,11 @@ std::uint64_t CircuitBreakerStage::start(std::uint32_t slot, Caller *caller, std
         ++m_rejected;
         m_ctx.recorder.rejected(now);
         if (m_ctx.sink)
-            m_ctx.publish({.time = now, .request = m_ctx.requests.id(slot), .stage = m_name,
-                        .kind = EventKind::BreakerRejected, .to = m_policy->state()});
+            m_ctx.publish({.time = now,
+                           .request = m_ctx.requests.id(slot),
+                           .stage = m_name,
+                           .kind = EventKind::BreakerRejected,
+                           .to = m_policy->state()});
         m_ctx.sim.schedule(now, this, kReject, handle);
         return handle;
     }
@@ -118,8 +121,11 @@ void CircuitBreakerStage::onTransition(BreakerState from, BreakerState to)
     if (m_primary)
         m_ctx.recorder.breakerTransition(now, to);
     if (m_ctx.sink)
-        m_ctx.publish({.time = now, .stage = m_name, .kind = EventKind::BreakerTransition,
-                    .from = from, .to = to});
+        m_ctx.publish({.time = now,
+                       .stage = m_name,
+                       .kind = EventKind::BreakerTransition,
+                       .from = from,
+                       .to = to});
 }
 
 void CircuitBreakerStage::armTimer(SimTime at)

@@ -22,9 +22,9 @@ std::string_view breakerStateName(BreakerState s)
 std::string_view eventKindName(EventKind k)
 {
     static constexpr std::array<std::string_view, 11> kNames = {
-        "request_start",    "attempt_start",     "attempt_end",      "attempt_cancelled",
-        "retry_scheduled",  "retry_denied",      "timeout",          "breaker_transition",
-        "breaker_rejected", "fallback",          "request_end"};
+        "request_start",    "attempt_start", "attempt_end", "attempt_cancelled",
+        "retry_scheduled",  "retry_denied",  "timeout",     "breaker_transition",
+        "breaker_rejected", "fallback",      "request_end"};
     return kNames[static_cast<std::size_t>(k)];
 }
 
@@ -52,7 +52,8 @@ std::string EventRecord::detail() const
     return {};
 }
 
-CsvEventWriter::CsvEventWriter(std::ostream &out) : m_out(out)
+CsvEventWriter::CsvEventWriter(std::ostream &out)
+    : m_out(out)
 {
     m_out << "t_ms,request,attempt,stage,kind,detail\n";
 }

@@ -46,8 +46,11 @@ void FallbackStage::finish(std::uint64_t handle, Frame &f, Outcome outcome)
 void FallbackStage::emitFallback(std::uint32_t slot, std::string_view what)
 {
     if (m_ctx.sink)
-        m_ctx.publish({.time = m_ctx.sim.now(), .request = m_ctx.requests.id(slot), .stage = m_name,
-                    .kind = EventKind::Fallback, .text = what});
+        m_ctx.publish({.time = m_ctx.sim.now(),
+                       .request = m_ctx.requests.id(slot),
+                       .stage = m_name,
+                       .kind = EventKind::Fallback,
+                       .text = what});
 }
 
 void FallbackStage::done(std::uint64_t token, Outcome outcome)

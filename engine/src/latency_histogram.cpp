@@ -10,7 +10,9 @@ constexpr std::int64_t kSub = std::int64_t{1} << LatencyHistogram::kSubBits; // 
 constexpr std::size_t kBuckets = static_cast<std::size_t>(2 * kSub + (63 - 8) * kSub);
 } // namespace
 
-LatencyHistogram::LatencyHistogram() : m_counts(kBuckets, 0) {}
+LatencyHistogram::LatencyHistogram()
+    : m_counts(kBuckets, 0)
+{}
 
 std::size_t LatencyHistogram::bucketIndex(std::int64_t value)
 {
@@ -19,8 +21,8 @@ std::size_t LatencyHistogram::bucketIndex(std::int64_t value)
     const auto v = static_cast<std::uint64_t>(value);
     if (v < static_cast<std::uint64_t>(2 * kSub))
         return static_cast<std::size_t>(v); // exact below 256
-    const int width = std::bit_width(v);     // >= 9
-    const int shift = width - 1 - kSubBits;  // keep the leading one + 7 bits
+    const int width = std::bit_width(v);    // >= 9
+    const int shift = width - 1 - kSubBits; // keep the leading one + 7 bits
     const std::uint64_t sub = (v >> shift) - static_cast<std::uint64_t>(kSub); // 0..127
     return static_cast<std::size_t>(2 * kSub + (shift - 1) * kSub) + static_cast<std::size_t>(sub);
 }

@@ -33,8 +33,9 @@ void LoadGenerator::start()
         // Schedule in time order, one at a time, so the heap stays small.
         m_scriptOrder.resize(m_spec.atMs.size());
         std::iota(m_scriptOrder.begin(), m_scriptOrder.end(), std::size_t{0});
-        std::stable_sort(m_scriptOrder.begin(), m_scriptOrder.end(),
-                         [&](std::size_t a, std::size_t b) { return m_spec.atMs[a] < m_spec.atMs[b]; });
+        std::stable_sort(
+            m_scriptOrder.begin(), m_scriptOrder.end(),
+            [&](std::size_t a, std::size_t b) { return m_spec.atMs[a] < m_spec.atMs[b]; });
         if (!m_scriptOrder.empty()) {
             const SimTime at = fromMillis(m_spec.atMs[m_scriptOrder[0]]);
             if (at < m_end)
@@ -112,8 +113,8 @@ void LoadGenerator::scheduleNextOpen(SimTime from)
 void LoadGenerator::scheduleThink(std::uint32_t client)
 {
     const std::uint64_t it = m_iteration[client];
-    const double ms = VirtualService::sampleLatencyMs(m_think, m_thinkRng.uniformPositive(client, it, 0),
-                                                      m_thinkRng.uniform(client, it, 1));
+    const double ms = VirtualService::sampleLatencyMs(
+        m_think, m_thinkRng.uniformPositive(client, it, 0), m_thinkRng.uniform(client, it, 1));
     const SimTime at = m_sim.now() + fromMillis(ms);
     if (at < m_end)
         m_thinking[client] = m_sim.schedule(at, this, kClient, client);

@@ -5,10 +5,14 @@
 namespace reslab {
 namespace {
 constexpr std::array<std::string_view, kOutcomeCount> kNames = {
-    "ok", "fallback", "error", "timeout", "circuit_open", "overloaded", "rejected", "fallback_failed"};
+    "ok",           "fallback",   "error",    "timeout",
+    "circuit_open", "overloaded", "rejected", "fallback_failed"};
 } // namespace
 
-std::string_view outcomeName(Outcome o) { return kNames[static_cast<std::size_t>(o)]; }
+std::string_view outcomeName(Outcome o)
+{
+    return kNames[static_cast<std::size_t>(o)];
+}
 
 std::optional<Outcome> parseOutcome(std::string_view name)
 {

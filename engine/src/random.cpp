@@ -5,7 +5,10 @@
 
 namespace reslab::sample {
 
-double exponential(double mean, double uPositive) { return -mean * std::log(uPositive); }
+double exponential(double mean, double uPositive)
+{
+    return -mean * std::log(uPositive);
+}
 
 double standardNormal(double u1Positive, double u2)
 {

@@ -8,7 +8,10 @@
 namespace reslab {
 namespace {
 
-double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+double round3(double v)
+{
+    return std::round(v * 1000.0) / 1000.0;
+}
 
 } // namespace
 
@@ -40,9 +43,9 @@ nlohmann::json summaryToJson(const Summary &s)
     json services = json::object();
     for (const ServiceTotals &t : s.services) {
         services[t.name] = {
-            {"attempts", t.attempts},       {"utilization", std::round(t.utilization * 1e4) / 1e4},
-            {"max_queue", t.maxQueue},      {"errors", t.errors},
-            {"overloaded", t.overloaded},   {"cancelled", t.cancelled},
+            {"attempts", t.attempts},     {"utilization", std::round(t.utilization * 1e4) / 1e4},
+            {"max_queue", t.maxQueue},    {"errors", t.errors},
+            {"overloaded", t.overloaded}, {"cancelled", t.cancelled},
         };
     }
     json j = {
@@ -98,8 +101,8 @@ void writeTimeseriesCsv(std::ostream &out, const RunRecorder &recorder)
             break; // the live bucket is not finished yet
         line.clear();
         line += formatSeconds(r.start);
-        for (std::uint32_t v : {r.arrivals, r.success, r.fallback, r.failure, r.attempts, r.retries,
-                                r.rejected}) {
+        for (std::uint32_t v :
+             {r.arrivals, r.success, r.fallback, r.failure, r.attempts, r.retries, r.rejected}) {
             line += ',';
             line += std::to_string(v);
         }
@@ -150,13 +153,13 @@ std::string formatSummaryText(const Summary &s)
         const auto o = static_cast<Outcome>(i);
         const std::uint64_t n = s.failureByCause[static_cast<std::size_t>(i)];
         if (isFailure(o) && n > 0) {
-            std::snprintf(line, sizeof line, "  %-15s %-10llu %s\n", std::string(outcomeName(o)).c_str(),
-                          static_cast<unsigned long long>(n), pct(n).c_str());
+            std::snprintf(line, sizeof line, "  %-15s %-10llu %s\n",
+                          std::string(outcomeName(o)).c_str(), static_cast<unsigned long long>(n),
+                          pct(n).c_str());
             out += line;
         }
     }
-    std::snprintf(line, sizeof line,
-                  "attempts     %llu (retries %llu, amplification %.3f)\n",
+    std::snprintf(line, sizeof line, "attempts     %llu (retries %llu, amplification %.3f)\n",
                   static_cast<unsigned long long>(s.attempts),
                   static_cast<unsigned long long>(s.retries), s.amplification);
     out += line;
@@ -175,10 +178,9 @@ std::string formatSummaryText(const Summary &s)
         out += line;
     }
     for (const ServiceTotals &t : s.services) {
-        std::snprintf(line, sizeof line,
-                      "service      %-12s attempts %llu, utilization %.3f, max queue %u\n",
-                      t.name.c_str(), static_cast<unsigned long long>(t.attempts), t.utilization,
-                      t.maxQueue);
+        std::snprintf(
+            line, sizeof line, "service      %-12s attempts %llu, utilization %.3f, max queue %u\n",
+            t.name.c_str(), static_cast<unsigned long long>(t.attempts), t.utilization, t.maxQueue);
         out += line;
     }
     std::snprintf(line, sizeof line, "engine       %llu events in %.1f ms\n",

@@ -43,8 +43,8 @@ void RetryBudget::deposit(SimTime now)
 double RetryBudget::balance(SimTime now)
 {
     advance(now);
-    return m_reserve + m_spec.ratio * static_cast<double>(m_deposits)
-           - static_cast<double>(m_withdrawals);
+    return m_reserve + m_spec.ratio * static_cast<double>(m_deposits) -
+           static_cast<double>(m_withdrawals);
 }
 
 bool RetryBudget::tryWithdraw(SimTime now)

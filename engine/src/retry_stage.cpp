@@ -63,9 +63,12 @@ void RetryStage::done(std::uint64_t token, Outcome outcome)
     if (m_budget && !m_budget->tryWithdraw(now)) {
         ++m_budgetDenied;
         if (m_ctx.sink)
-            m_ctx.publish({.time = now, .request = m_ctx.requests.id(f->slot),
-                        .attempt = static_cast<std::uint32_t>(f->retriesDone + 1), .stage = m_name,
-                        .kind = EventKind::RetryDenied, .outcome = outcome});
+            m_ctx.publish({.time = now,
+                           .request = m_ctx.requests.id(f->slot),
+                           .attempt = static_cast<std::uint32_t>(f->retriesDone + 1),
+                           .stage = m_name,
+                           .kind = EventKind::RetryDenied,
+                           .outcome = outcome});
         finish(token, *f, outcome);
         return;
     }
@@ -75,9 +78,12 @@ void RetryStage::done(std::uint64_t token, Outcome outcome)
     f->waiting = true;
     f->timer = m_ctx.sim.schedule(now + delay, this, 0, token);
     if (m_ctx.sink)
-        m_ctx.publish({.time = now, .request = m_ctx.requests.id(f->slot),
-                    .attempt = static_cast<std::uint32_t>(k + 1), .stage = m_name,
-                    .kind = EventKind::RetryScheduled, .value = delay});
+        m_ctx.publish({.time = now,
+                       .request = m_ctx.requests.id(f->slot),
+                       .attempt = static_cast<std::uint32_t>(k + 1),
+                       .stage = m_name,
+                       .kind = EventKind::RetryScheduled,
+                       .value = delay});
 }
 
 void RetryStage::onEvent(std::uint32_t, std::uint64_t arg)

@@ -100,9 +100,7 @@ void Simulation::buildPipeline()
         m_stages[i]->setInner(i + 1 < m_stages.size() ? static_cast<Callee *>(m_stages[i + 1].get())
                                                       : &targetService());
     m_head = m_stages.empty() ? static_cast<Callee *>(&targetService()) : m_stages.front().get();
-
 }
-
 
 void Simulation::arrive(std::uint32_t client)
 {
@@ -110,10 +108,10 @@ void Simulation::arrive(std::uint32_t client)
     if (m_requests.live() >= kMaxLiveRequests) {
         // Each live request holds ~100-200 bytes of records: past this the process would run
         // out of memory. Abandon the run with a message rather than crash.
-        m_abortReason = "more than " + std::to_string(kMaxLiveRequests)
-                        + " requests in flight at t = " + formatSeconds(now)
-                        + " s: the service cannot keep up and work piles up without bound "
-                          "(add a queue_limit, a timeout with cancel_inner, or lower the load)";
+        m_abortReason = "more than " + std::to_string(kMaxLiveRequests) +
+                        " requests in flight at t = " + formatSeconds(now) +
+                        " s: the service cannot keep up and work piles up without bound "
+                        "(add a queue_limit, a timeout with cancel_inner, or lower the load)";
         m_sim.stop();
         return;
     }
@@ -123,7 +121,8 @@ void Simulation::arrive(std::uint32_t client)
     ++m_inFlight;
     m_recorder.gauges.inFlight = static_cast<std::uint32_t>(m_inFlight);
     if (m_ctx.sink)
-        m_ctx.publish({.time = now, .request = id, .stage = "client", .kind = EventKind::RequestStart});
+        m_ctx.publish(
+            {.time = now, .request = id, .stage = "client", .kind = EventKind::RequestStart});
     m_head->start(slot, this, slot);
 }
 
@@ -135,8 +134,11 @@ void Simulation::done(std::uint64_t token, Outcome outcome)
     --m_inFlight;
     m_recorder.gauges.inFlight = static_cast<std::uint32_t>(m_inFlight);
     if (m_ctx.sink)
-        m_ctx.publish({.time = now, .request = m_requests.id(slot), .stage = "client",
-                    .kind = EventKind::RequestEnd, .outcome = outcome});
+        m_ctx.publish({.time = now,
+                       .request = m_requests.id(slot),
+                       .stage = "client",
+                       .kind = EventKind::RequestEnd,
+                       .outcome = outcome});
     const std::uint32_t client = m_requests.client(slot);
     m_requests.release(slot);
     m_load->requestEnded(client);
@@ -159,8 +161,9 @@ void Simulation::advanceTo(SimTime t)
     m_sim.runUntil(std::min(t, m_end));
     if (m_sim.now() >= m_end || m_sim.stopped())
         finishRun();
-    m_wallMs += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                    .count();
+    m_wallMs +=
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
 }
 
 bool Simulation::step()
@@ -176,7 +179,10 @@ bool Simulation::step()
     return true;
 }
 
-void Simulation::runToEnd() { advanceTo(m_end); }
+void Simulation::runToEnd()
+{
+    advanceTo(m_end);
+}
 
 namespace {
 bool sameShape(const std::vector<StageSpec> &a, const std::vector<StageSpec> &b)
@@ -193,9 +199,9 @@ bool sameShape(const std::vector<StageSpec> &a, const std::vector<StageSpec> &b)
     for (std::size_t i = 0; i < x.size(); ++i) {
         if (x[i]->type != y[i]->type)
             return false;
-        if (x[i]->type == StageSpec::Type::Fallback
-            && (x[i]->fallback.mode == FallbackSpec::Mode::Service)
-                   != (y[i]->fallback.mode == FallbackSpec::Mode::Service))
+        if (x[i]->type == StageSpec::Type::Fallback &&
+            (x[i]->fallback.mode == FallbackSpec::Mode::Service) !=
+                (y[i]->fallback.mode == FallbackSpec::Mode::Service))
             return false;
     }
     return true;
@@ -204,9 +210,9 @@ bool sameShape(const std::vector<StageSpec> &a, const std::vector<StageSpec> &b)
 
 bool Simulation::reconfigure(const Scenario &next)
 {
-    if (m_done || next.target != m_scenario.target
-        || next.services.size() != m_scenario.services.size()
-        || next.load.type != m_scenario.load.type)
+    if (m_done || next.target != m_scenario.target ||
+        next.services.size() != m_scenario.services.size() ||
+        next.load.type != m_scenario.load.type)
         return false;
     for (const auto &[name, spec] : next.services) {
         if (!m_scenario.services.count(name))

@@ -63,8 +63,8 @@ void Simulator::cancel(EventId id)
 
 bool Simulator::isPending(EventId id) const
 {
-    return id.valid() && id.slot < m_slots.size() && m_slots[id.slot].generation == id.generation
-        && !m_slots[id.slot].cancelled;
+    return id.valid() && id.slot < m_slots.size() && m_slots[id.slot].generation == id.generation &&
+           !m_slots[id.slot].cancelled;
 }
 
 void Simulator::push(HeapEntry e)

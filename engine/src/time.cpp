@@ -27,7 +27,8 @@ std::string formatFixed3(std::int64_t whole, std::int64_t frac, bool negative)
 std::string formatMillis(SimTime us)
 {
     const bool negative = us < 0;
-    const std::uint64_t a = negative ? 0 - static_cast<std::uint64_t>(us) : static_cast<std::uint64_t>(us);
+    const std::uint64_t a =
+        negative ? 0 - static_cast<std::uint64_t>(us) : static_cast<std::uint64_t>(us);
     return formatFixed3(static_cast<std::int64_t>(a / 1000), static_cast<std::int64_t>(a % 1000),
                         negative);
 }
@@ -36,7 +37,8 @@ std::string formatSeconds(SimTime us)
 {
     // Seconds with three decimals: round to whole milliseconds first.
     const bool negative = us < 0;
-    std::uint64_t a = negative ? 0 - static_cast<std::uint64_t>(us) : static_cast<std::uint64_t>(us);
+    std::uint64_t a =
+        negative ? 0 - static_cast<std::uint64_t>(us) : static_cast<std::uint64_t>(us);
     a = (a + 500) / 1000; // ms
     return formatFixed3(static_cast<std::int64_t>(a / 1000), static_cast<std::int64_t>(a % 1000),
                         negative);

@@ -65,8 +65,11 @@ void TimeoutStage::onEvent(std::uint32_t, std::uint64_t arg)
     Caller *caller = f->caller;
     const std::uint64_t callerToken = f->token;
     if (m_ctx.sink)
-        m_ctx.publish({.time = m_ctx.sim.now(), .request = m_ctx.requests.id(f->slot),
-                    .stage = m_name, .kind = EventKind::Timeout, .value = m_timeout});
+        m_ctx.publish({.time = m_ctx.sim.now(),
+                       .request = m_ctx.requests.id(f->slot),
+                       .stage = m_name,
+                       .kind = EventKind::Timeout,
+                       .value = m_timeout});
     if (m_spec.cancelInner) {
         m_inner->cancel(f->inner);
         release(arg, *f);

@@ -118,8 +118,11 @@ std::uint64_t VirtualService::start(std::uint32_t slot, Caller *caller, std::uin
     const bool full = m_concurrency > 0 && m_inService >= static_cast<std::uint32_t>(m_concurrency);
     if (!full) {
         if (m_ctx.sink)
-            m_ctx.publish({.time = now, .request = m_ctx.requests.id(slot), .attempt = f.attempt,
-                        .stage = m_label, .kind = EventKind::AttemptStart});
+            m_ctx.publish({.time = now,
+                           .request = m_ctx.requests.id(slot),
+                           .attempt = f.attempt,
+                           .stage = m_label,
+                           .kind = EventKind::AttemptStart});
         beginService(h.index);
     } else if (m_queueLimit && m_queued >= static_cast<std::uint64_t>(*m_queueLimit)) {
         // Queue full: `overloaded` at once (delivered by an event: callees never answer inside
@@ -135,8 +138,12 @@ std::uint64_t VirtualService::start(std::uint32_t slot, Caller *caller, std::uin
         if (m_isTarget)
             m_ctx.recorder.gauges.queueLen = m_queued;
         if (m_ctx.sink)
-            m_ctx.publish({.time = now, .request = m_ctx.requests.id(slot), .attempt = f.attempt,
-                        .stage = m_label, .kind = EventKind::AttemptStart, .text = "queued"});
+            m_ctx.publish({.time = now,
+                           .request = m_ctx.requests.id(slot),
+                           .attempt = f.attempt,
+                           .stage = m_label,
+                           .kind = EventKind::AttemptStart,
+                           .text = "queued"});
     }
     return h.pack();
 }
@@ -195,8 +202,12 @@ void VirtualService::finish(std::uint32_t index, bool answer)
     const Outcome outcome = f.outcome;
     const std::uint32_t slot = f.slot;
     if (answer && m_ctx.sink)
-        m_ctx.publish({.time = now, .request = m_ctx.requests.id(slot), .attempt = f.attempt,
-                    .stage = m_label, .kind = EventKind::AttemptEnd, .outcome = outcome});
+        m_ctx.publish({.time = now,
+                       .request = m_ctx.requests.id(slot),
+                       .attempt = f.attempt,
+                       .stage = m_label,
+                       .kind = EventKind::AttemptEnd,
+                       .outcome = outcome});
     m_frames.free(index);
     if (wasInService)
         startQueued();
@@ -207,8 +218,8 @@ void VirtualService::finish(std::uint32_t index, bool answer)
 
 void VirtualService::startQueued()
 {
-    while (!m_queue.empty()
-           && (m_concurrency == 0 || m_inService < static_cast<std::uint32_t>(m_concurrency))) {
+    while (!m_queue.empty() &&
+           (m_concurrency == 0 || m_inService < static_cast<std::uint32_t>(m_concurrency))) {
         const std::uint32_t index = m_queue.front();
         m_queue.pop_front();
         Frame &f = m_frames[index];
@@ -232,8 +243,11 @@ void VirtualService::cancel(std::uint64_t handle)
     const auto index = static_cast<std::uint32_t>(handle);
     ++m_totals.cancelled;
     if (m_ctx.sink)
-        m_ctx.publish({.time = m_ctx.sim.now(), .request = m_ctx.requests.id(f->slot),
-                    .attempt = f->attempt, .stage = m_label, .kind = EventKind::AttemptCancelled});
+        m_ctx.publish({.time = m_ctx.sim.now(),
+                       .request = m_ctx.requests.id(f->slot),
+                       .attempt = f->attempt,
+                       .stage = m_label,
+                       .kind = EventKind::AttemptCancelled});
     if (f->queued) {
         // Leave the record in the queue (lazy removal); give back the request now.
         f->cancelled = true;

@@ -46,9 +46,11 @@ nlohmann::json presetJson(const std::string &name)
 }
 
 const std::vector<std::string> kRequiredPresets = {
-    "seed-resilient-service", "flaky-dependency",         "outage-and-recovery",
-    "retry-storm",            "thundering-herd",          "slow-dependency-timeouts",
-    "fallback-to-cache",      "resilience4j-defaults",    "polly-defaults"};
+    "seed-resilient-service", "flaky-dependency",
+    "outage-and-recovery",    "retry-storm",
+    "thundering-herd",        "slow-dependency-timeouts",
+    "fallback-to-cache",      "resilience4j-defaults",
+    "polly-defaults"};
 
 TEST(Cli, PresetsListsEveryRequiredPreset)
 {
@@ -65,16 +67,16 @@ TEST(Cli, EveryPresetValidatesAndRuns)
         const auto v = runCli("validate preset:" + std::string(p.name));
         EXPECT_EQ(v.exitCode, 0) << v.err;
         TempDir dir;
-        const auto r = runCli("run preset:" + std::string(p.name) + " --out "
-                              + shellQuote(dir.path().string()));
+        const auto r = runCli("run preset:" + std::string(p.name) + " --out " +
+                              shellQuote(dir.path().string()));
         ASSERT_EQ(r.exitCode, 0) << r.err;
         const auto s = nlohmann::json::parse(readFile(dir.path() / "summary.json"));
         std::uint64_t failures = 0;
         for (const auto &[cause, n] : s["failure"].items())
             failures += n.get<std::uint64_t>();
         // Every request ends exactly once, or is still in flight when the run stops.
-        EXPECT_EQ(s["success"].get<std::uint64_t>() + s["fallback"].get<std::uint64_t>() + failures
-                      + s["in_flight"].get<std::uint64_t>(),
+        EXPECT_EQ(s["success"].get<std::uint64_t>() + s["fallback"].get<std::uint64_t>() +
+                      failures + s["in_flight"].get<std::uint64_t>(),
                   s["requests"].get<std::uint64_t>());
         EXPECT_GT(s["requests"].get<std::uint64_t>(), 0u);
     }
@@ -91,15 +93,15 @@ TEST(Cli, UnknownPresetNamesTheKnownOnes)
 TEST(Cli, RunWritesTheDesignedFiles)
 {
     TempDir dir;
-    const auto r = runCli("run preset:outage-and-recovery --duration 40 --out "
-                          + shellQuote(dir.path().string()) + " --events");
+    const auto r = runCli("run preset:outage-and-recovery --duration 40 --out " +
+                          shellQuote(dir.path().string()) + " --events");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_THAT(r.out, HasSubstr("requests"));
 
     const auto s = nlohmann::json::parse(readFile(dir.path() / "summary.json"));
-    for (const char *key : {"requests", "success", "fallback", "failure", "attempts", "retries",
-                            "amplification", "latency_ms", "breaker", "service",
-                            "events_processed", "wall_ms"})
+    for (const char *key :
+         {"requests", "success", "fallback", "failure", "attempts", "retries", "amplification",
+          "latency_ms", "breaker", "service", "events_processed", "wall_ms"})
         EXPECT_TRUE(s.contains(key)) << key;
     for (const char *key : {"mean", "p50", "p90", "p99", "p999", "max"})
         EXPECT_TRUE(s["latency_ms"].contains(key)) << key;
@@ -107,24 +109,24 @@ TEST(Cli, RunWritesTheDesignedFiles)
         EXPECT_TRUE(s["breaker"].contains(key)) << key;
     for (const char *key : {"closed", "open", "half_open"})
         EXPECT_TRUE(s["breaker"]["time_in_state_s"].contains(key)) << key;
-    for (const char *key : {"error", "timeout", "circuit_open", "overloaded", "rejected",
-                            "fallback_failed"})
+    for (const char *key :
+         {"error", "timeout", "circuit_open", "overloaded", "rejected", "fallback_failed"})
         EXPECT_TRUE(s["failure"].contains(key)) << key;
     for (const char *key : {"attempts", "utilization", "max_queue"})
         EXPECT_TRUE(s["service"]["payments"].contains(key)) << key;
     EXPECT_DOUBLE_EQ(s["amplification"].get<double>(),
-                     std::round(1e4 * s["attempts"].get<double>() / s["requests"].get<double>())
-                         / 1e4);
+                     std::round(1e4 * s["attempts"].get<double>() / s["requests"].get<double>()) /
+                         1e4);
     // The outage starts at 30 s: the breaker must have opened.
     EXPECT_GE(s["breaker"]["transitions"].get<int>(), 1);
     EXPECT_GT(s["breaker"]["time_in_state_s"]["open"].get<double>(), 0.0);
 
     const auto ts = parseCsv(readFile(dir.path() / "timeseries.csv"));
     ASSERT_FALSE(ts.empty());
-    EXPECT_EQ(ts[0], (std::vector<std::string>{"t_s", "arrivals", "success", "fallback", "failure",
-                                               "attempts", "retries", "rejected", "p50_ms",
-                                               "p99_ms", "breaker_state", "in_flight",
-                                               "queue_len", "utilization"}));
+    EXPECT_EQ(ts[0],
+              (std::vector<std::string>{"t_s", "arrivals", "success", "fallback", "failure",
+                                        "attempts", "retries", "rejected", "p50_ms", "p99_ms",
+                                        "breaker_state", "in_flight", "queue_len", "utilization"}));
     ASSERT_EQ(ts.size(), 41u); // header + 40 one-second buckets
     EXPECT_EQ(ts[1][0], "0");
     EXPECT_EQ(ts[40][0], "39");
@@ -189,9 +191,10 @@ TEST(Cli, RetryStormCollapseOutlastsItsTriggerAndABudgetRecovers)
 
     // Before the spike both are healthy: the collapse is not the steady state of the load.
     TempDir dir;
-    ASSERT_EQ(runCli("run preset:retry-storm --duration 29 --out " + shellQuote(dir.path().string()))
-                  .exitCode,
-              0);
+    ASSERT_EQ(
+        runCli("run preset:retry-storm --duration 29 --out " + shellQuote(dir.path().string()))
+            .exitCode,
+        0);
     const auto s = nlohmann::json::parse(readFile(dir.path() / "summary.json"));
     EXPECT_GT(s["success"].get<double>() / s["requests"].get<double>(), 0.98);
 }
@@ -211,8 +214,8 @@ TEST(Cli, ThunderingHerdSpikesMeltWithJitter)
     auto run = [](const nlohmann::json &scenario) {
         TempDir dir;
         const auto file = dir.write("herd.json", scenario.dump());
-        const auto r = runCli("run " + shellQuote(file.string()) + " --duration 12 --out "
-                              + shellQuote(dir.path().string()));
+        const auto r = runCli("run " + shellQuote(file.string()) + " --duration 12 --out " +
+                              shellQuote(dir.path().string()));
         EXPECT_EQ(r.exitCode, 0) << r.err;
         const auto ts = parseCsv(readFile(dir.path() / "timeseries.csv"));
         Herd h;
@@ -354,8 +357,8 @@ TEST(Cli, BadArgumentsAndUnwritableOutput)
 
     TempDir dir;
     const auto file = dir.write("not-a-dir", "x");
-    const auto r = runCli("run preset:flaky-dependency --duration 5 --out "
-                          + shellQuote((file / "sub").string()));
+    const auto r = runCli("run preset:flaky-dependency --duration 5 --out " +
+                          shellQuote((file / "sub").string()));
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_THAT(r.err, HasSubstr("cannot create output directory"));
     EXPECT_FALSE(r.crashed);
@@ -364,8 +367,8 @@ TEST(Cli, BadArgumentsAndUnwritableOutput)
 TEST(Cli, SeedAndDurationOverrides)
 {
     TempDir a;
-    ASSERT_EQ(runCli("run preset:flaky-dependency --seed 99 --duration 12.5 --out "
-                     + shellQuote(a.path().string()))
+    ASSERT_EQ(runCli("run preset:flaky-dependency --seed 99 --duration 12.5 --out " +
+                     shellQuote(a.path().string()))
                   .exitCode,
               0);
     const auto s = nlohmann::json::parse(readFile(a.path() / "summary.json"));

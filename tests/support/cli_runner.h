@@ -35,8 +35,8 @@ public:
     TempDir()
     {
         std::random_device rd;
-        m_path = std::filesystem::temp_directory_path()
-                 / ("reslab-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+        m_path = std::filesystem::temp_directory_path() /
+                 ("reslab-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
         std::filesystem::create_directories(m_path);
     }
     ~TempDir()
@@ -74,9 +74,9 @@ inline CliResult runCli(const std::string &args, int timeoutSeconds = 120)
     TempDir tmp;
     const auto out = tmp.path() / "stdout";
     const auto err = tmp.path() / "stderr";
-    const std::string cmd = "timeout " + std::to_string(timeoutSeconds) + " "
-                            + shellQuote(RESLAB_CLI_PATH) + " " + args + " </dev/null >"
-                            + shellQuote(out.string()) + " 2>" + shellQuote(err.string());
+    const std::string cmd = "timeout " + std::to_string(timeoutSeconds) + " " +
+                            shellQuote(RESLAB_CLI_PATH) + " " + args + " </dev/null >" +
+                            shellQuote(out.string()) + " 2>" + shellQuote(err.string());
     const int status = std::system(cmd.c_str());
     CliResult r;
     if (WIFEXITED(status)) {

@@ -9,8 +9,8 @@ namespace reslab {
 /// value). A retry stage keeps one per request it is retrying; it starts fresh for every request.
 struct BackoffState
 {
-    double prev = 0;           ///< decorrelated: previous delay in ms (0 = not started)
-    double pollyPrev = 0;      ///< polly_v2: Polly's `prev` (starts at 0.0)
+    double prev = 0;      ///< decorrelated: previous delay in ms (0 = not started)
+    double pollyPrev = 0; ///< polly_v2: Polly's `prev` (starts at 0.0)
 };
 
 /// Delay before retry k (k = 0 for the first retry), before jitter, in ms, capped at max_delay_ms.

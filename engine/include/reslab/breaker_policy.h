@@ -40,9 +40,9 @@ struct BreakerView
     double slowCallRate = -1;
     double failureRateThreshold = 0;
     double slowCallRateThreshold = 0;
-    int bufferedCalls = 0;  ///< calls in the current window
-    int windowSize = 0;     ///< count windows: calls; time windows: seconds
-    int minimumCalls = 0;   ///< below this: "not enough calls"
+    int bufferedCalls = 0; ///< calls in the current window
+    int windowSize = 0;    ///< count windows: calls; time windows: seconds
+    int minimumCalls = 0;  ///< below this: "not enough calls"
     // half-open
     int halfOpenInFlight = 0;
     int halfOpenPermits = 0; ///< at most at a time (consecutive, polly) or in all (resilience4j)
@@ -79,7 +79,9 @@ public:
     static std::unique_ptr<BreakerPolicy> create(const BreakerSpec &spec, BreakerHost &host);
 
 protected:
-    explicit BreakerPolicy(BreakerHost &host) : m_host(host) {}
+    explicit BreakerPolicy(BreakerHost &host)
+        : m_host(host)
+    {}
     void moveTo(BreakerState to)
     {
         const BreakerState from = m_state;
@@ -123,7 +125,12 @@ class Resilience4jWindow
 {
 public:
     Resilience4jWindow(BreakerSpec::WindowType type, int size, int minimumCalls);
-    enum class Result { BelowMinimumCalls, BelowThresholds, Exceeded };
+    enum class Result
+    {
+        BelowMinimumCalls,
+        BelowThresholds,
+        Exceeded
+    };
     void record(SimTime now, bool failure, bool slow);
     Result check(SimTime now, float failureThreshold, float slowThreshold);
     int buffered(SimTime now);

@@ -35,7 +35,11 @@ public:
     std::array<SimTime, 3> timeInState() const;
 
 private:
-    enum : std::uint32_t { kReject = 1, kTimer = 2 };
+    enum : std::uint32_t
+    {
+        kReject = 1,
+        kTimer = 2
+    };
     struct Frame
     {
         Caller *caller = nullptr;

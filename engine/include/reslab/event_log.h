@@ -11,11 +11,17 @@
 
 namespace reslab {
 
-enum class BreakerState : std::uint8_t { Closed, Open, HalfOpen };
+enum class BreakerState : std::uint8_t
+{
+    Closed,
+    Open,
+    HalfOpen
+};
 std::string_view breakerStateName(BreakerState s); ///< "closed", "open", "half_open"
 
 /// Kinds of rows in events.csv (DESIGN.md names them).
-enum class EventKind : std::uint8_t {
+enum class EventKind : std::uint8_t
+{
     RequestStart,      ///< detail: empty
     AttemptStart,      ///< a call reached the service; detail: "queued" when it had to wait
     AttemptEnd,        ///< detail: outcome
@@ -38,12 +44,12 @@ struct EventRecord
     std::uint32_t attempt = 0; ///< service attempt number (1-based) or retry number; 0: n/a
     std::string_view stage;    ///< stage name, or "service:NAME"; outlives the run's sinks
     EventKind kind = EventKind::RequestStart;
-    Outcome outcome = Outcome::Ok;      ///< AttemptEnd, RequestEnd, RetryDenied
+    Outcome outcome = Outcome::Ok; ///< AttemptEnd, RequestEnd, RetryDenied
     BreakerState from = BreakerState::Closed;
     BreakerState to = BreakerState::Closed; ///< BreakerTransition; BreakerRejected: state
-    SimTime value = 0;                  ///< RetryScheduled: delay; Timeout: timeout (µs)
-    std::string_view text;              ///< Fallback / AttemptStart detail
-    std::string detail() const;         ///< the events.csv detail column
+    SimTime value = 0;                      ///< RetryScheduled: delay; Timeout: timeout (µs)
+    std::string_view text;                  ///< Fallback / AttemptStart detail
+    std::string detail() const;             ///< the events.csv detail column
 };
 
 /// Receives events as they happen. Sinks are optional: without one, events cost nothing.
@@ -70,7 +76,9 @@ private:
 class RecentEvents final : public EventSink
 {
 public:
-    explicit RecentEvents(std::size_t capacity) : m_capacity(capacity) {}
+    explicit RecentEvents(std::size_t capacity)
+        : m_capacity(capacity)
+    {}
     void onEvent(const EventRecord &e) override;
     const std::deque<EventRecord> &events() const { return m_events; }
     std::uint64_t total() const { return m_total; }

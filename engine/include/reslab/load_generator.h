@@ -31,7 +31,12 @@ public:
     int clients() const { return m_clients; }
 
 private:
-    enum : std::uint32_t { kArrival = 1, kClient = 2, kPhase = 3 };
+    enum : std::uint32_t
+    {
+        kArrival = 1,
+        kClient = 2,
+        kPhase = 3
+    };
     void scheduleNextOpen(SimTime from);
     void scheduleThink(std::uint32_t client);
     void applyPhase(const LoadPhase &phase);

@@ -56,9 +56,9 @@ struct BucketRow
     double p99Ms = 0;
     BreakerState breakerState = BreakerState::Closed; ///< where the breaker spent most of it
     std::array<float, 3> breakerTime{}; ///< fraction of the bucket closed / open / half-open
-    std::uint32_t inFlight = 0;        ///< at the bucket's end
-    std::uint32_t queueLen = 0;        ///< target service queue at the bucket's end
-    double utilization = 0;            ///< target service: busy servers / concurrency (mean)
+    std::uint32_t inFlight = 0;         ///< at the bucket's end
+    std::uint32_t queueLen = 0;         ///< target service queue at the bucket's end
+    double utilization = 0;             ///< target service: busy servers / concurrency (mean)
 };
 
 /// Per-service totals for summary.json.

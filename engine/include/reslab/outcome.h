@@ -7,7 +7,8 @@
 namespace reslab {
 
 /// What a stage or a service hands back to its caller.
-enum class Outcome : std::uint8_t {
+enum class Outcome : std::uint8_t
+{
     Ok,             ///< primary answer
     Fallback,       ///< degraded answer from a fallback stage
     Error,          ///< the service failed
@@ -47,7 +48,10 @@ private:
     std::uint32_t m_bits = 0;
 };
 
-inline constexpr bool isFailure(Outcome o) { return o != Outcome::Ok && o != Outcome::Fallback; }
+inline constexpr bool isFailure(Outcome o)
+{
+    return o != Outcome::Ok && o != Outcome::Fallback;
+}
 
 /// The name used in files and scenario keys ("ok", "circuit_open", ...).
 std::string_view outcomeName(Outcome o);

@@ -34,7 +34,7 @@ public:
         double concurrency = 0; ///< 0: unlimited
     };
     Gauges gauges;
-    TimeWeighted busy;                      ///< target service: attempts in service
+    TimeWeighted busy;                       ///< target service: attempts in service
     std::array<TimeWeighted, 3> breakerTime; ///< indicator of each breaker state
     bool hasBreaker = false;
 
@@ -59,8 +59,7 @@ private:
     std::size_t m_live = 0;        ///< index of the live bucket
     LatencyHistogram m_liveLatency;
     LatencyHistogram m_total;
-    std::uint64_t m_arrivals = 0, m_attempts = 0, m_retries = 0, m_rejected = 0,
-                  m_transitions = 0;
+    std::uint64_t m_arrivals = 0, m_attempts = 0, m_retries = 0, m_rejected = 0, m_transitions = 0;
     std::array<std::uint64_t, kOutcomeCount> m_outcomes{};
 };
 

@@ -13,7 +13,14 @@ namespace reslab {
 /// A latency (or think-time) distribution in milliseconds, as written under `latency_ms`.
 struct LatencySpec
 {
-    enum class Dist { Constant, Uniform, Exponential, Normal, Lognormal };
+    enum class Dist
+    {
+        Constant,
+        Uniform,
+        Exponential,
+        Normal,
+        Lognormal
+    };
     Dist dist = Dist::Constant;
     double value = 0;  ///< constant
     double min = 0;    ///< uniform
@@ -78,19 +85,30 @@ struct LoadPhase
 
 struct LoadSpec
 {
-    enum class Type { Poisson, Constant, Closed, Script };
+    enum class Type
+    {
+        Poisson,
+        Constant,
+        Closed,
+        Script
+    };
     Type type = Type::Poisson;
-    double ratePerS = 0;       ///< poisson, constant
-    int clients = 0;           ///< closed
-    LatencySpec thinkTime;     ///< closed: `think_time_ms`
-    std::vector<double> atMs;  ///< script: arrival times
+    double ratePerS = 0;      ///< poisson, constant
+    int clients = 0;          ///< closed
+    LatencySpec thinkTime;    ///< closed: `think_time_ms`
+    std::vector<double> atMs; ///< script: arrival times
     std::vector<LoadPhase> phases;
     bool operator==(const LoadSpec &) const = default;
 };
 
 struct BreakerSpec
 {
-    enum class Policy { Consecutive, Resilience4j, Polly };
+    enum class Policy
+    {
+        Consecutive,
+        Resilience4j,
+        Polly
+    };
     Policy policy = Policy::Consecutive;
     OutcomeSet record{Outcome::Error, Outcome::Timeout, Outcome::Overloaded};
     int halfOpenMaxCalls = 1;         ///< consecutive: trial calls at a time
@@ -102,7 +120,11 @@ struct BreakerSpec
     double resetTimeoutMs = 30000;
 
     // resilience4j (CircuitBreakerConfig names and defaults)
-    enum class WindowType { Count, Time };
+    enum class WindowType
+    {
+        Count,
+        Time
+    };
     WindowType slidingWindowType = WindowType::Count;
     int slidingWindowSize = 100;
     int minimumNumberOfCalls = 100;
@@ -125,16 +147,30 @@ struct BreakerSpec
 
 struct RetryBudgetSpec
 {
-    double ratio = 0.2;          ///< retries allowed per request (Finagle percentCanRetry)
-    double minRetriesPerS = 10;  ///< reserve (Finagle minRetriesPerSec)
-    double ttlMs = 10000;        ///< how long a deposit counts (Finagle ttl)
+    double ratio = 0.2;         ///< retries allowed per request (Finagle percentCanRetry)
+    double minRetriesPerS = 10; ///< reserve (Finagle minRetriesPerSec)
+    double ttlMs = 10000;       ///< how long a deposit counts (Finagle ttl)
     bool operator==(const RetryBudgetSpec &) const = default;
 };
 
 struct RetrySpec
 {
-    enum class Backoff { Fixed, Linear, Exponential };
-    enum class Jitter { None, Proportional, Randomized, Full, Equal, Decorrelated, PollyV2 };
+    enum class Backoff
+    {
+        Fixed,
+        Linear,
+        Exponential
+    };
+    enum class Jitter
+    {
+        None,
+        Proportional,
+        Randomized,
+        Full,
+        Equal,
+        Decorrelated,
+        PollyV2
+    };
     int maxRetries = 3;
     Backoff backoff = Backoff::Exponential;
     double baseMs = 100;
@@ -157,20 +193,31 @@ struct TimeoutSpec
 
 struct FallbackSpec
 {
-    enum class Mode { Static, Cache, Service };
+    enum class Mode
+    {
+        Static,
+        Cache,
+        Service
+    };
     Mode mode = Mode::Static;
-    double ttlMs = 60000;  ///< cache
-    std::string service;   ///< service
+    double ttlMs = 60000; ///< cache
+    std::string service;  ///< service
     OutcomeSet handle = OutcomeSet::allFailures();
     bool operator==(const FallbackSpec &) const = default;
 };
 
 struct StageSpec
 {
-    enum class Type { CircuitBreaker, Retry, Timeout, Fallback };
+    enum class Type
+    {
+        CircuitBreaker,
+        Retry,
+        Timeout,
+        Fallback
+    };
     Type type = Type::Timeout;
-    std::string name;     ///< for events.csv; defaults to the type, or "type#index" if repeated
-    bool enabled = true;  ///< a disabled stage is skipped (the GUI's stage switch)
+    std::string name;    ///< for events.csv; defaults to the type, or "type#index" if repeated
+    bool enabled = true; ///< a disabled stage is skipped (the GUI's stage switch)
     BreakerSpec breaker;
     RetrySpec retry;
     TimeoutSpec timeout;

@@ -33,8 +33,8 @@ struct ScenarioParse
 namespace limits {
 inline constexpr std::size_t kMaxFileBytes = 16u << 20; ///< 16 MiB
 inline constexpr int kMaxNestingDepth = 64;
-inline constexpr double kMaxBuckets = 4e6;              ///< duration_s * 1000 / bucket_ms
-inline constexpr double kMaxExpectedRequests = 2e9;     ///< rate x duration, worst phase
+inline constexpr double kMaxBuckets = 4e6;          ///< duration_s * 1000 / bucket_ms
+inline constexpr double kMaxExpectedRequests = 2e9; ///< rate x duration, worst phase
 inline constexpr int kMaxClients = 1000000;
 } // namespace limits
 

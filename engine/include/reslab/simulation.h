@@ -21,9 +21,9 @@ class TimeoutStage;
 
 struct RunOptions
 {
-    std::optional<std::uint64_t> seed;     ///< overrides the scenario's
-    std::optional<double> durationS;       ///< overrides the scenario's
-    EventSink *sink = nullptr;             ///< events as they happen (events.csv, the GUI)
+    std::optional<std::uint64_t> seed; ///< overrides the scenario's
+    std::optional<double> durationS;   ///< overrides the scenario's
+    EventSink *sink = nullptr;         ///< events as they happen (events.csv, the GUI)
 };
 
 /// One run of a scenario: the simulator, its services, the pipeline and the load, wired together.
@@ -93,7 +93,7 @@ private:
     RunContext m_ctx;
     std::vector<std::unique_ptr<VirtualService>> m_services;
     std::size_t m_targetIndex = 0;
-    std::vector<std::unique_ptr<Stage>> m_stages; ///< enabled stages, outermost first
+    std::vector<std::unique_ptr<Stage>> m_stages;  ///< enabled stages, outermost first
     std::vector<std::unique_ptr<Stage>> m_retired; ///< replaced by reconfigure(), still draining
     std::vector<CircuitBreakerStage *> m_breakers;
     std::vector<RetryStage *> m_retries;

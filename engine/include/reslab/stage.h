@@ -3,8 +3,8 @@
 #include "reslab/event_log.h"
 #include "reslab/outcome.h"
 #include "reslab/random.h"
-#include "reslab/scenario.h"
 #include "reslab/run_recorder.h"
+#include "reslab/scenario.h"
 #include "reslab/simulator.h"
 
 #include <cstdint>
@@ -18,7 +18,9 @@ namespace reslab {
 class RequestTable
 {
 public:
-    explicit RequestTable(std::size_t serviceCount) : m_serviceCount(serviceCount) {}
+    explicit RequestTable(std::size_t serviceCount)
+        : m_serviceCount(serviceCount)
+    {}
 
     std::uint32_t open(std::uint64_t id, SimTime arrival, std::uint32_t client);
     void retain(std::uint32_t slot) { ++m_entries[slot].refs; }
@@ -92,7 +94,10 @@ public:
 class Stage : public Callee, public Caller, public EventTarget
 {
 public:
-    Stage(RunContext &ctx, std::string name) : m_ctx(ctx), m_name(std::move(name)) {}
+    Stage(RunContext &ctx, std::string name)
+        : m_ctx(ctx)
+        , m_name(std::move(name))
+    {}
     void setInner(Callee *inner) { m_inner = inner; }
     /// Takes new parameters from an edited scenario, keeping its state (calls in flight, breaker
     /// state and windows where their shape allows).

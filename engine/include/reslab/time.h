@@ -25,10 +25,19 @@ inline SimTime fromMillis(double ms)
     return static_cast<SimTime>(us);
 }
 
-inline SimTime fromSeconds(double s) { return fromMillis(s * 1000.0); }
+inline SimTime fromSeconds(double s)
+{
+    return fromMillis(s * 1000.0);
+}
 
-inline double toMillis(SimTime t) { return static_cast<double>(t) / 1000.0; }
-inline double toSeconds(SimTime t) { return static_cast<double>(t) / 1e6; }
+inline double toMillis(SimTime t)
+{
+    return static_cast<double>(t) / 1000.0;
+}
+inline double toSeconds(SimTime t)
+{
+    return static_cast<double>(t) / 1e6;
+}
 
 /// Formats microseconds as milliseconds with up to three decimals ("1500" -> "1.5").
 std::string formatMillis(SimTime us);

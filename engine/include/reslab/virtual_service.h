@@ -40,7 +40,12 @@ public:
     static double sampleLatencyMs(const LatencySpec &spec, double u1Positive, double u2);
 
 private:
-    enum : std::uint32_t { kDone = 1, kPhase = 2, kOverloaded = 3 };
+    enum : std::uint32_t
+    {
+        kDone = 1,
+        kPhase = 2,
+        kOverloaded = 3
+    };
     struct Frame
     {
         Caller *caller = nullptr;
