@@ -3,6 +3,7 @@
 #include "reslab/virtual_service.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace reslab {
@@ -91,23 +92,59 @@ void LoadGenerator::reconfigure(const LoadSpec &spec)
     applyPhase(apply);
 }
 
-void LoadGenerator::scheduleNextOpen(SimTime from)
+void LoadGenerator::scheduleOpenAt(SimTime at)
 {
     m_sim.cancel(m_pending);
     m_pending = {};
-    if (!(m_rate > 0))
+    m_pendingAt = -1;
+    if (at < m_end) {
+        m_pending = m_sim.schedule(at, this, kArrival, 0);
+        m_pendingAt = at;
+    }
+}
+
+void LoadGenerator::scheduleNextOpen(SimTime from)
+{
+    if (!(m_rate > 0)) {
+        scheduleOpenAt(m_end); // nothing until a phase brings the rate back
         return;
-    SimTime gap;
+    }
     if (m_spec.type == LoadSpec::Type::Poisson) {
         // Arrival i's gap depends on (seed, i) only: common random numbers across pipelines.
         const double u = m_arrivalRng.uniformPositive(m_nextIndex, 0, 0);
-        gap = fromSeconds(sample::exponential(1.0 / m_rate, u));
-    } else {
-        gap = m_nextIndex == 0 && from == 0 ? 0 : fromSeconds(1.0 / m_rate);
+        scheduleOpenAt(from + fromSeconds(sample::exponential(1.0 / m_rate, u)));
+        return;
     }
-    const SimTime at = from + gap;
-    if (at < m_end)
-        m_pending = m_sim.schedule(at, this, kArrival, 0);
+    // Constant: each arrival time is computed from the origin, so rounding never accumulates.
+    scheduleOpenAt(m_constantOrigin
+                   + static_cast<SimTime>(std::llround(static_cast<double>(m_constantCount)
+                                                       * 1e6 / m_rate)));
+}
+
+void LoadGenerator::changeOpenRate(double oldRate)
+{
+    if (m_rate == oldRate)
+        return;
+    const SimTime now = m_sim.now();
+    if (m_pendingAt >= 0 && oldRate > 0 && m_rate > 0) {
+        // Stretch the wait that remains: for Poisson the residual of an exponential gap is
+        // exponential, so scaling it by old/new rate gives an exact gap at the new rate (and
+        // keeps the draw: common random numbers); for constant it keeps the rhythm.
+        const double remaining = static_cast<double>(m_pendingAt - now) * oldRate / m_rate;
+        const SimTime at = now + static_cast<SimTime>(std::llround(remaining));
+        m_constantOrigin = at;
+        m_constantCount = 0;
+        scheduleOpenAt(at);
+        return;
+    }
+    if (m_rate > 0) {
+        // From a stop (rate 0): the next gap starts now.
+        m_constantOrigin = now;
+        m_constantCount = 0;
+        scheduleNextOpen(now);
+        return;
+    }
+    scheduleOpenAt(m_end); // rate 0: no arrival until the rate comes back
 }
 
 void LoadGenerator::scheduleThink(std::uint32_t client)
@@ -138,9 +175,10 @@ void LoadGenerator::applyPhase(const LoadPhase &phase)
     if (phase.thinkTime)
         m_think = *phase.thinkTime;
     if (phase.ratePerS) {
+        const double old = m_rate;
         m_rate = *phase.ratePerS;
         if (m_spec.type == LoadSpec::Type::Poisson || m_spec.type == LoadSpec::Type::Constant)
-            scheduleNextOpen(m_sim.now()); // Poisson is memoryless: restart the gap here
+            changeOpenRate(old);
     }
     if (phase.clients && m_spec.type == LoadSpec::Type::Closed) {
         const int old = m_clients;
@@ -193,7 +231,9 @@ void LoadGenerator::onEvent(std::uint32_t kind, std::uint64_t arg)
             }
             return;
         }
+        m_pendingAt = -1;
         ++m_nextIndex;
+        ++m_constantCount;
         m_arrive(0);
         scheduleNextOpen(m_sim.now());
         return;

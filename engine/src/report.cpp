@@ -20,15 +20,14 @@ std::string formatFraction(double v)
     if (!std::isfinite(v))
         return "0";
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.4f", v);
-    std::string s = buf;
-    while (!s.empty() && s.back() == '0')
-        s.pop_back();
-    if (!s.empty() && s.back() == '.')
-        s.pop_back();
-    if (s == "-0")
-        s = "0";
-    return s;
+    int n = std::snprintf(buf, sizeof buf, "%.4f", v);
+    while (n > 0 && buf[n - 1] == '0')
+        --n;
+    if (n > 0 && buf[n - 1] == '.')
+        --n;
+    if (n == 2 && buf[0] == '-' && buf[1] == '0')
+        return "0";
+    return std::string(buf, static_cast<std::size_t>(n));
 }
 
 nlohmann::json summaryToJson(const Summary &s)

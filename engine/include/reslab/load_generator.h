@@ -37,7 +37,11 @@ private:
         kClient = 2,
         kPhase = 3
     };
+    /// Open loops: schedules the arrival after one at `from` (or the first one).
     void scheduleNextOpen(SimTime from);
+    /// Open loops: the rate changes now from `oldRate` to m_rate.
+    void changeOpenRate(double oldRate);
+    void scheduleOpenAt(SimTime at);
     void scheduleThink(std::uint32_t client);
     void applyPhase(const LoadPhase &phase);
 
@@ -52,6 +56,9 @@ private:
     LatencySpec m_think;
     std::uint64_t m_nextIndex = 0; ///< open loops: index of the next arrival
     EventId m_pending;
+    SimTime m_pendingAt = -1;      ///< open loops: time of the scheduled arrival (-1: none)
+    SimTime m_constantOrigin = 0;  ///< constant: arrivals at origin + k / rate
+    std::uint64_t m_constantCount = 0;
     std::vector<std::uint64_t> m_iteration; ///< closed: requests sent per client
     std::vector<bool> m_clientActive;       ///< closed: thinking or waiting
     std::vector<EventId> m_thinking;
