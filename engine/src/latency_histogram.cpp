@@ -50,7 +50,10 @@ void LatencyHistogram::record(std::int64_t value)
 {
     if (value < 0)
         value = 0;
-    ++m_counts[bucketIndex(value)];
+    const std::size_t index = bucketIndex(value);
+    ++m_counts[index];
+    m_lowIndex = std::min(m_lowIndex, index);
+    m_highIndex = std::max(m_highIndex, index);
     if (m_count == 0 || value < m_min)
         m_min = value;
     if (value > m_max)
@@ -63,7 +66,10 @@ void LatencyHistogram::clear()
 {
     if (m_count == 0)
         return;
-    std::fill(m_counts.begin(), m_counts.end(), 0);
+    std::fill(m_counts.begin() + static_cast<std::ptrdiff_t>(m_lowIndex),
+              m_counts.begin() + static_cast<std::ptrdiff_t>(m_highIndex) + 1, 0);
+    m_lowIndex = SIZE_MAX;
+    m_highIndex = 0;
     m_count = 0;
     m_sum = 0;
     m_max = 0;
@@ -74,8 +80,10 @@ void LatencyHistogram::merge(const LatencyHistogram &other)
 {
     if (other.m_count == 0)
         return;
-    for (std::size_t i = 0; i < m_counts.size(); ++i)
+    for (std::size_t i = other.m_lowIndex; i <= other.m_highIndex; ++i)
         m_counts[i] += other.m_counts[i];
+    m_lowIndex = std::min(m_lowIndex, other.m_lowIndex);
+    m_highIndex = std::max(m_highIndex, other.m_highIndex);
     if (m_count == 0 || other.m_min < m_min)
         m_min = other.m_min;
     m_max = std::max(m_max, other.m_max);
@@ -92,7 +100,7 @@ double LatencyHistogram::quantile(double q) const
     auto rank = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(m_count)));
     rank = std::clamp<std::uint64_t>(rank, 1, m_count);
     std::uint64_t seen = 0;
-    for (std::size_t i = 0; i < m_counts.size(); ++i) {
+    for (std::size_t i = m_lowIndex; i <= m_highIndex; ++i) {
         seen += m_counts[i];
         if (seen >= rank) {
             const double lo = static_cast<double>(bucketLow(i));

@@ -116,9 +116,8 @@ void LoadGenerator::scheduleNextOpen(SimTime from)
         return;
     }
     // Constant: each arrival time is computed from the origin, so rounding never accumulates.
-    scheduleOpenAt(m_constantOrigin
-                   + static_cast<SimTime>(std::llround(static_cast<double>(m_constantCount)
-                                                       * 1e6 / m_rate)));
+    scheduleOpenAt(m_constantOrigin + static_cast<SimTime>(std::llround(
+                                          static_cast<double>(m_constantCount) * 1e6 / m_rate)));
 }
 
 void LoadGenerator::changeOpenRate(double oldRate)

@@ -36,6 +36,20 @@ EventId Simulator::schedule(SimTime at, EventTarget *target, std::uint32_t kind,
     return {s, slot.generation};
 }
 
+EventId Simulator::scheduleReserved(SimTime at, std::uint64_t sequence, EventTarget *target,
+                                    std::uint32_t kind, std::uint64_t arg)
+{
+    const std::uint32_t s = allocSlot();
+    Slot &slot = m_slots[s];
+    slot.target = target;
+    slot.kind = kind;
+    slot.arg = arg;
+    slot.cancelled = false;
+    slot.fn = 0;
+    push({std::max(at, m_now), sequence, s});
+    return {s, slot.generation};
+}
+
 EventId Simulator::schedule(SimTime at, std::function<void()> fn)
 {
     std::uint32_t f;

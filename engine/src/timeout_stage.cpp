@@ -18,12 +18,50 @@ std::uint64_t TimeoutStage::start(std::uint32_t slot, Caller *caller, std::uint6
         f.caller = caller;
         f.token = token;
         f.slot = slot;
-        // The timer first: at equal times it fires before the answer (FIFO), see the class doc.
-        f.timer = m_ctx.sim.schedule(m_ctx.sim.now() + m_timeout, this, 0, handle);
     }
+    // The timer's place among same-time events is taken now, before the inner call schedules
+    // anything: at equal times it fires before the answer (FIFO), see the class doc.
+    const Deadline d{m_ctx.sim.now() + m_timeout, m_ctx.sim.reserveSequence(), handle};
+    if (m_deadlines.empty() || m_deadlines.back().at <= d.at) {
+        m_deadlines.push_back(d);
+    } else {
+        // Only after a reconfigure shortened the timeout: keep the queue ordered.
+        auto it = m_deadlines.end();
+        while (it != m_deadlines.begin() && std::prev(it)->at > d.at)
+            --it;
+        m_deadlines.insert(it, d);
+        if (m_armed && it == m_deadlines.begin()) {
+            m_ctx.sim.cancel(m_timer);
+            m_armed = false;
+        }
+    }
+    if (!m_armed)
+        armNext();
     const std::uint64_t inner = m_inner->start(slot, this, handle);
     m_frames[h.index].inner = inner;
     return handle;
+}
+
+void TimeoutStage::armNext()
+{
+    // A finished call leaves its deadline behind (nothing is searched on the hot path); it is
+    // dropped here when it reaches the head. With answers much faster than the timeout, the
+    // timer fires about once per timeout period and clears everything that finished meanwhile.
+    while (!m_deadlines.empty()) {
+        const Deadline &head = m_deadlines.front();
+        const Frame *f = m_frames.get(head.handle);
+        if (f && !f->abandoned && !f->timedOut)
+            break;
+        m_deadlines.pop_front();
+    }
+    if (m_deadlines.empty()) {
+        m_armed = false;
+        return;
+    }
+    const Deadline &head = m_deadlines.front();
+    m_timer = m_ctx.sim.scheduleReserved(head.at, head.sequence, this, 0, head.handle);
+    m_armedHandle = head.handle;
+    m_armed = true;
 }
 
 void TimeoutStage::reconfigure(const StageSpec &spec)
@@ -49,18 +87,31 @@ void TimeoutStage::done(std::uint64_t token, Outcome outcome)
         release(token, *f);
         return;
     }
-    m_ctx.sim.cancel(f->timer);
     Caller *caller = f->caller;
     const std::uint64_t callerToken = f->token;
-    release(token, *f);
+    release(token, *f); // its deadline is dropped lazily (armNext)
     caller->done(callerToken, outcome);
 }
 
 void TimeoutStage::onEvent(std::uint32_t, std::uint64_t arg)
 {
+    m_armed = false;
+    // The head is this event's call; pop it and arm the next live deadline before anything
+    // else happens (the caller may start new calls from done()).
+    if (!m_deadlines.empty() && m_deadlines.front().handle == arg)
+        m_deadlines.pop_front();
     Frame *f = m_frames.get(arg);
-    if (!f || f->abandoned)
-        return;
+    const bool live = f && !f->abandoned;
+    if (live)
+        f->timedOut = true;
+    armNext();
+    if (live)
+        expire(arg);
+}
+
+void TimeoutStage::expire(std::uint64_t handle)
+{
+    Frame *f = m_frames.get(handle);
     ++m_timeouts;
     Caller *caller = f->caller;
     const std::uint64_t callerToken = f->token;
@@ -72,7 +123,7 @@ void TimeoutStage::onEvent(std::uint32_t, std::uint64_t arg)
                        .value = m_timeout});
     if (m_spec.cancelInner) {
         m_inner->cancel(f->inner);
-        release(arg, *f);
+        release(handle, *f);
     } else {
         f->abandoned = true; // keep the record until the inner answer comes back
     }
@@ -84,13 +135,7 @@ void TimeoutStage::cancel(std::uint64_t handle)
     Frame *f = m_frames.get(handle);
     if (!f)
         return;
-    if (!f->abandoned) {
-        m_ctx.sim.cancel(f->timer);
-        m_inner->cancel(f->inner);
-        release(handle, *f);
-        return;
-    }
-    // Already answered `timeout` and left its work running: cancelling now stops that work.
+    // Answered or not, cancelling stops the inner work; a pending deadline is dropped lazily.
     m_inner->cancel(f->inner);
     release(handle, *f);
 }

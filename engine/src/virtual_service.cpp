@@ -43,6 +43,24 @@ double VirtualService::sampleLatencyMs(const LatencySpec &spec, double u1Positiv
     return 0.0;
 }
 
+double VirtualService::sampleLatencyMs(const LatencySpec &spec, const RandomStream &rng,
+                                       std::uint64_t id, std::uint64_t attempt, std::uint64_t index)
+{
+    switch (spec.dist) {
+    case LatencySpec::Dist::Constant:
+        return spec.value;
+    case LatencySpec::Dist::Uniform:
+        return sampleLatencyMs(spec, 1.0, rng.uniform(id, attempt, index + 1));
+    case LatencySpec::Dist::Exponential:
+        return sampleLatencyMs(spec, rng.uniformPositive(id, attempt, index), 0.0);
+    case LatencySpec::Dist::Normal:
+    case LatencySpec::Dist::Lognormal:
+        break;
+    }
+    return sampleLatencyMs(spec, rng.uniformPositive(id, attempt, index),
+                           rng.uniform(id, attempt, index + 1));
+}
+
 void VirtualService::schedulePhases()
 {
     const SimTime now = m_ctx.sim.now();
@@ -162,13 +180,13 @@ void VirtualService::beginService(std::uint32_t index)
         latencyMs = s.latencyMs
                         ? *s.latencyMs
                         : sampleLatencyMs(ok || !m_errorLatency ? m_latency : *m_errorLatency,
-                                          m_rng.uniformPositive(id, f.attempt, 1),
-                                          m_rng.uniform(id, f.attempt, 2));
+                                          m_rng, id, f.attempt, 1);
     } else {
-        ok = !(m_rng.uniform(id, f.attempt, 0) < m_failureRate);
+        // Draw 0 decides the outcome; a rate of 0 or 1 needs no draw (u < 1 always holds).
+        ok = m_failureRate <= 0.0 ||
+             (m_failureRate < 1.0 && !(m_rng.uniform(id, f.attempt, 0) < m_failureRate));
         const LatencySpec &dist = ok || !m_errorLatency ? m_latency : *m_errorLatency;
-        latencyMs = sampleLatencyMs(dist, m_rng.uniformPositive(id, f.attempt, 1),
-                                    m_rng.uniform(id, f.attempt, 2));
+        latencyMs = sampleLatencyMs(dist, m_rng, id, f.attempt, 1);
     }
     latencyMs += m_latencyPerInflightMs * m_inService;
 
@@ -193,9 +211,11 @@ void VirtualService::finish(std::uint32_t index, bool answer)
         m_busy.add(now, -1.0);
         if (m_isTarget)
             m_ctx.recorder.busy.add(now, -1.0);
-        ++m_totals.served;
-        if (f.outcome == Outcome::Error)
-            ++m_totals.errors;
+        if (answer) { // cancelled work counts in `cancelled`, not as served
+            ++m_totals.served;
+            if (f.outcome == Outcome::Error)
+                ++m_totals.errors;
+        }
     }
     Caller *caller = f.caller;
     const std::uint64_t token = f.token;

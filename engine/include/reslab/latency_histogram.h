@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -37,6 +38,8 @@ private:
     std::int64_t m_sum = 0;
     std::int64_t m_max = 0;
     std::int64_t m_min = 0;
+    std::size_t m_lowIndex = SIZE_MAX; ///< touched bucket range, so clear() is cheap
+    std::size_t m_highIndex = 0;
 };
 
 } // namespace reslab

@@ -56,8 +56,8 @@ private:
     LatencySpec m_think;
     std::uint64_t m_nextIndex = 0; ///< open loops: index of the next arrival
     EventId m_pending;
-    SimTime m_pendingAt = -1;      ///< open loops: time of the scheduled arrival (-1: none)
-    SimTime m_constantOrigin = 0;  ///< constant: arrivals at origin + k / rate
+    SimTime m_pendingAt = -1;     ///< open loops: time of the scheduled arrival (-1: none)
+    SimTime m_constantOrigin = 0; ///< constant: arrivals at origin + k / rate
     std::uint64_t m_constantCount = 0;
     std::vector<std::uint64_t> m_iteration; ///< closed: requests sent per client
     std::vector<bool> m_clientActive;       ///< closed: thinking or waiting

@@ -43,6 +43,12 @@ public:
 
     /// Schedules target->onEvent(kind, arg) at absolute time `at` (clamped to now()).
     EventId schedule(SimTime at, EventTarget *target, std::uint32_t kind, std::uint64_t arg = 0);
+    /// Takes the next insertion sequence number now, for an event that will be scheduled later
+    /// but must keep its place among same-time events as if it had been scheduled now.
+    std::uint64_t reserveSequence() { return m_seq++; }
+    /// Schedules with a sequence number from reserveSequence() (`at` must be >= now()).
+    EventId scheduleReserved(SimTime at, std::uint64_t sequence, EventTarget *target,
+                             std::uint32_t kind, std::uint64_t arg = 0);
     /// Convenience for tests and rare events: a callable run at `at`.
     EventId schedule(SimTime at, std::function<void()> fn);
     /// Cancels a pending event; cancelling a fired, cancelled or invalid id does nothing.

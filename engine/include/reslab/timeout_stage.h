@@ -3,11 +3,18 @@
 #include "reslab/scenario.h"
 #include "reslab/stage.h"
 
+#include <deque>
+
 namespace reslab {
 
 /// Bounds the time of everything inside it. When it fires, the caller gets `timeout` at once; the
 /// inner work goes on (and keeps its service busy) unless `cancel_inner` is set. An answer that
 /// arrives at the very instant the timer fires is too late: the timer was scheduled first.
+///
+/// Deadlines are kept in a queue ordered by (deadline, sequence) with a single simulator event
+/// armed for the earliest one. Each call reserves its sequence number when it starts, so the
+/// order of events is exactly that of one timer per call, without filling the event heap with
+/// timers that are almost always cancelled.
 class TimeoutStage final : public Stage
 {
 public:
@@ -28,14 +35,27 @@ private:
         std::uint64_t token = 0;
         std::uint32_t slot = 0;
         std::uint64_t inner = 0;
-        EventId timer;
         bool abandoned = false;
+        bool timedOut = false;
+    };
+    struct Deadline
+    {
+        SimTime at;
+        std::uint64_t sequence;
+        std::uint64_t handle;
     };
     void release(std::uint64_t handle, Frame &f);
+    /// Drops finished calls from the head of the queue and arms the timer for the first live one.
+    void armNext();
+    void expire(std::uint64_t handle);
 
     TimeoutSpec m_spec;
     SimTime m_timeout;
     FramePool<Frame> m_frames;
+    std::deque<Deadline> m_deadlines;
+    EventId m_timer;
+    std::uint64_t m_armedHandle = 0;
+    bool m_armed = false;
     std::uint64_t m_timeouts = 0;
 };
 

@@ -38,6 +38,10 @@ public:
 
     /// Latency sample (ms) from a distribution, by inverse CDF / Box–Muller on two uniforms.
     static double sampleLatencyMs(const LatencySpec &spec, double u1Positive, double u2);
+    /// The same sample, drawing from `rng` at (id, attempt, index) for u1 and index + 1 for u2
+    /// only the uniforms the distribution needs.
+    static double sampleLatencyMs(const LatencySpec &spec, const RandomStream &rng,
+                                  std::uint64_t id, std::uint64_t attempt, std::uint64_t index);
 
 private:
     enum : std::uint32_t

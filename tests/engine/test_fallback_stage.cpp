@@ -1,0 +1,350 @@
+// The fallback stage through whole runs: static, cache (ttl boundary), service (and its failure),
+// `handle`, and the Summary counters. Expected numbers worked out by hand from DESIGN.md
+// "Fallback".
+
+#include "reslab/fallback_stage.h"
+#include "reslab/simulation.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace reslab {
+namespace {
+
+constexpr SimTime ms(double v)
+{
+    return static_cast<SimTime>(v * 1000.0);
+}
+
+ScriptedOutcome ok(double latencyMs)
+{
+    return {true, latencyMs};
+}
+ScriptedOutcome err(double latencyMs)
+{
+    return {false, latencyMs};
+}
+
+struct Ev
+{
+    SimTime t;
+    std::uint64_t request;
+    std::uint32_t attempt;
+    std::string stage;
+    EventKind kind;
+    std::string detail;
+};
+
+class Collect final : public EventSink
+{
+public:
+    void onEvent(const EventRecord &e) override
+    {
+        events.push_back({e.time, e.request, e.attempt, std::string(e.stage), e.kind, e.detail()});
+    }
+    std::vector<Ev> of(EventKind kind, std::optional<std::uint64_t> request = std::nullopt) const
+    {
+        std::vector<Ev> out;
+        for (const Ev &e : events) {
+            if (e.kind == kind && (!request || e.request == *request))
+                out.push_back(e);
+        }
+        return out;
+    }
+    /// (time, detail) of each request_end, in order.
+    std::vector<std::pair<SimTime, std::string>> ends() const
+    {
+        std::vector<std::pair<SimTime, std::string>> out;
+        for (const Ev &e : of(EventKind::RequestEnd))
+            out.emplace_back(e.t, e.detail);
+        return out;
+    }
+    std::vector<std::string> fallbackDetails() const
+    {
+        std::vector<std::string> out;
+        for (const Ev &e : of(EventKind::Fallback))
+            out.push_back(e.detail);
+        return out;
+    }
+    std::vector<Ev> events;
+};
+
+ServiceSpec scripted(std::string name, std::vector<ScriptedOutcome> script)
+{
+    ServiceSpec s;
+    s.name = std::move(name);
+    s.latency = LatencySpec::constant(1000.0);
+    s.script = std::move(script);
+    return s;
+}
+
+Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<StageSpec> pipeline)
+{
+    Scenario s;
+    s.name = "fallback-test";
+    s.seed = 9;
+    s.durationS = 10;
+    s.load.type = LoadSpec::Type::Script;
+    s.load.atMs = std::move(atMs);
+    s.services[svc.name] = svc;
+    s.target = svc.name;
+    s.pipeline = std::move(pipeline);
+    return s;
+}
+
+StageSpec fallback(FallbackSpec::Mode mode)
+{
+    StageSpec st;
+    st.type = StageSpec::Type::Fallback;
+    st.name = "fallback";
+    st.fallback.mode = mode;
+    return st;
+}
+
+StageSpec timeout(double timeoutMs)
+{
+    StageSpec st;
+    st.type = StageSpec::Type::Timeout;
+    st.name = "timeout";
+    st.timeout.timeoutMs = timeoutMs;
+    return st;
+}
+
+std::uint64_t failures(const Summary &s, Outcome o)
+{
+    return s.failureByCause[static_cast<std::size_t>(o)];
+}
+
+using Ends = std::vector<std::pair<SimTime, std::string>>;
+
+TEST(FallbackTest, StaticAnswersAtOnceWithOutcomeFallback)
+{
+    // error at 30 -> the static fallback answers at 30 (no extra delay); ok at 100+20 passes.
+    Collect ev;
+    Simulation sim(scenario({0, 100}, scripted("svc", {err(30), ok(20)}),
+                            {fallback(FallbackSpec::Mode::Static)}),
+                   RunOptions{.sink = &ev});
+    sim.runToEnd();
+    EXPECT_EQ(ev.ends(), (Ends{{ms(30), "fallback"}, {ms(120), "ok"}}));
+    EXPECT_EQ(ev.fallbackDetails(), (std::vector<std::string>{"static"}));
+    const Summary s = sim.summary();
+    EXPECT_EQ(s.fallback, 1u);
+    EXPECT_EQ(s.success, 1u);
+    EXPECT_EQ(s.failure, 0u);
+    EXPECT_EQ(s.fallbackStatic, 1u);
+    EXPECT_EQ(s.fallbackCache, 0u);
+    EXPECT_EQ(s.fallbackService, 0u);
+    EXPECT_EQ(s.fallbackMisses, 0u);
+}
+
+TEST(FallbackTest, CacheHitsWhileLastSuccessIsAtMostTtlOld)
+{
+    // ttl 100 ms. Requests (unlimited concurrency, script in start order):
+    //   r0 at 0:   ok:10    -> success at 10; last good answer at 10
+    //   r1 at 50:  error:10 -> at 60, age 50  <= 100: cache hit
+    //   r2 at 100: error:10 -> at 110, age 100 <= 100: hit (the boundary is inclusive)
+    //   r3 at 101: error:10 -> at 111, age 101 > 100: miss -> fallback_failed
+    StageSpec st = fallback(FallbackSpec::Mode::Cache);
+    st.fallback.ttlMs = 100;
+    Collect ev;
+    Simulation sim(
+        scenario({0, 50, 100, 101}, scripted("svc", {ok(10), err(10), err(10), err(10)}), {st}),
+        RunOptions{.sink = &ev});
+    sim.runToEnd();
+    EXPECT_EQ(ev.ends(), (Ends{{ms(10), "ok"},
+                               {ms(60), "fallback"},
+                               {ms(110), "fallback"},
+                               {ms(111), "fallback_failed"}}));
+    EXPECT_EQ(ev.fallbackDetails(), (std::vector<std::string>{"cache", "cache", "cache_miss"}));
+    const Summary s = sim.summary();
+    EXPECT_EQ(s.success, 1u);
+    EXPECT_EQ(s.fallback, 2u);
+    EXPECT_EQ(s.fallbackCache, 2u);
+    EXPECT_EQ(s.fallbackMisses, 1u);
+    EXPECT_EQ(failures(s, Outcome::FallbackFailed), 1u);
+    EXPECT_EQ(sim.fallbacks()[0]->lastGood(), ms(10));
+}
+
+TEST(FallbackTest, CacheMissesWithoutAnyEarlierSuccess)
+{
+    StageSpec st = fallback(FallbackSpec::Mode::Cache);
+    st.fallback.ttlMs = 1e6;
+    Collect ev;
+    Simulation sim(scenario({0}, scripted("svc", {err(10)}), {st}), RunOptions{.sink = &ev});
+    sim.runToEnd();
+    EXPECT_EQ(ev.ends(), (Ends{{ms(10), "fallback_failed"}}));
+    const Summary s = sim.summary();
+    EXPECT_EQ(s.fallbackMisses, 1u);
+    EXPECT_EQ(s.fallbackCache, 0u);
+    EXPECT_EQ(sim.fallbacks()[0]->lastGood(), -1);
+}
+
+TEST(FallbackTest, CacheIsRefreshedByEachSuccess)
+{
+    // ttl 100: ok at 10, ok at 160 (r1 at 150), error at 250 (r2 at 240): age 90 -> hit; with
+    // only the first success it would be 240 old -> miss.
+    StageSpec st = fallback(FallbackSpec::Mode::Cache);
+    st.fallback.ttlMs = 100;
+    Collect ev;
+    Simulation sim(scenario({0, 150, 240}, scripted("svc", {ok(10), ok(10), err(10)}), {st}),
+                   RunOptions{.sink = &ev});
+    sim.runToEnd();
+    EXPECT_EQ(ev.ends(), (Ends{{ms(10), "ok"}, {ms(160), "ok"}, {ms(250), "fallback"}}));
+}
+
+Scenario serviceScenario()
+{
+    // primary (the target) fails twice; backup answers ok the first time, error the second.
+    Scenario s = scenario({0, 100}, scripted("primary", {err(10), err(10)}), {});
+    s.services["backup"] = scripted("backup", {ok(5), err(7)});
+    StageSpec st = fallback(FallbackSpec::Mode::Service);
+    st.fallback.service = "backup";
+    s.pipeline = {st};
+    return s;
+}
+
+TEST(FallbackTest, ServiceModeCallsAnotherServiceAndItsFailureIsFallbackFailed)
+{
+    //   r0 at 0:   primary error at 10 -> backup ok:5    -> fallback at 15
+    //   r1 at 100: primary error at 110 -> backup error:7 -> fallback_failed at 117
+    Collect ev;
+    Simulation sim(serviceScenario(), RunOptions{.sink = &ev});
+    sim.runToEnd();
+    EXPECT_EQ(ev.ends(), (Ends{{ms(15), "fallback"}, {ms(117), "fallback_failed"}}));
+    EXPECT_EQ(ev.fallbackDetails(), (std::vector<std::string>{"service", "service_failed"}));
+    const Summary s = sim.summary();
+    EXPECT_EQ(s.fallback, 1u);
+    EXPECT_EQ(s.fallbackService, 1u);
+    EXPECT_EQ(s.fallbackMisses, 1u);
+    EXPECT_EQ(failures(s, Outcome::FallbackFailed), 1u);
+    EXPECT_EQ(s.attempts, 2u); // attempts count the target only
+    // The backup's own attempts are in its totals (services sorted by name: backup, primary).
+    ASSERT_EQ(s.services.size(), 2u);
+    EXPECT_EQ(s.services[0].name, "backup");
+    EXPECT_EQ(s.services[0].attempts, 2u);
+    EXPECT_EQ(s.services[0].errors, 1u);
+    EXPECT_EQ(s.services[1].name, "primary");
+    EXPECT_EQ(s.services[1].attempts, 2u);
+    // The backup attempts are visible in events under their own stage name.
+    std::vector<SimTime> backupStarts;
+    for (const Ev &e : ev.of(EventKind::AttemptStart)) {
+        if (e.stage == "service:backup")
+            backupStarts.push_back(e.t);
+    }
+    EXPECT_EQ(backupStarts, (std::vector<SimTime>{ms(10), ms(110)}));
+}
+
+TEST(FallbackTest, HandleRestrictsWhichOutcomesAreReplaced)
+{
+    // handle = {timeout}; [fallback static -> timeout 50]:
+    //   r0 at 0:   error:10 -> not handled: failure error at 10
+    //   r1 at 200: ok:100   -> timeout at 250 -> handled: fallback at 250
+    StageSpec st = fallback(FallbackSpec::Mode::Static);
+    st.fallback.handle = OutcomeSet{Outcome::Timeout};
+    Collect ev;
+    Simulation sim(scenario({0, 200}, scripted("svc", {err(10), ok(100)}), {st, timeout(50)}),
+                   RunOptions{.sink = &ev});
+    sim.runToEnd();
+    EXPECT_EQ(ev.ends(), (Ends{{ms(10), "error"}, {ms(250), "fallback"}}));
+    const Summary s = sim.summary();
+    EXPECT_EQ(s.fallback, 1u);
+    EXPECT_EQ(s.fallbackStatic, 1u);
+    EXPECT_EQ(failures(s, Outcome::Error), 1u);
+    EXPECT_EQ(s.fallbackMisses, 0u);
+}
+
+TEST(FallbackTest, HandleErrorOnlyLetsCircuitOpenThrough)
+{
+    // [fallback static handle {error} -> breaker(threshold 1, reset 10 s)]:
+    //   r0 at 0:   error:10 -> breaker opens; error handled: fallback at 10
+    //   r1 at 100: rejected circuit_open at 100 -> not handled: failure circuit_open
+    StageSpec st = fallback(FallbackSpec::Mode::Static);
+    st.fallback.handle = OutcomeSet{Outcome::Error};
+    StageSpec br;
+    br.type = StageSpec::Type::CircuitBreaker;
+    br.name = "breaker";
+    br.breaker.failureThreshold = 1;
+    br.breaker.resetTimeoutMs = 10000;
+    Collect ev;
+    Simulation sim(scenario({0, 100}, scripted("svc", {err(10), ok(10)}), {st, br}),
+                   RunOptions{.sink = &ev});
+    sim.runToEnd();
+    EXPECT_EQ(ev.ends(), (Ends{{ms(10), "fallback"}, {ms(100), "circuit_open"}}));
+    const Summary s = sim.summary();
+    EXPECT_EQ(failures(s, Outcome::CircuitOpen), 1u);
+    EXPECT_EQ(s.fallbackStatic, 1u);
+    EXPECT_EQ(s.breakerRejected, 1u);
+}
+
+TEST(FallbackTest, DefaultHandleReplacesEveryFailureKind)
+{
+    // error, timeout and overloaded are all replaced by the static answer by default.
+    //   one server, queue_limit 0, timeout 50:
+    //   r0 at 0:   ok:200   -> timeout at 50 (its work holds the server until 200)
+    //   r1 at 100: server busy, no queue: overloaded at 100
+    //   r2 at 300: error:10 -> error at 310
+    ServiceSpec svc = scripted("svc", {ok(200), err(10)});
+    svc.concurrency = 1;
+    svc.queueLimit = 0;
+    Collect ev;
+    Simulation sim(
+        scenario({0, 100, 300}, svc, {fallback(FallbackSpec::Mode::Static), timeout(50)}),
+        RunOptions{.sink = &ev});
+    sim.runToEnd();
+    EXPECT_EQ(ev.ends(),
+              (Ends{{ms(50), "fallback"}, {ms(100), "fallback"}, {ms(310), "fallback"}}));
+    const Summary s = sim.summary();
+    EXPECT_EQ(s.fallback, 3u);
+    EXPECT_EQ(s.fallbackStatic, 3u);
+    EXPECT_EQ(s.failure, 0u);
+    EXPECT_EQ(s.services[0].overloaded, 1u);
+}
+
+TEST(FallbackTest, CountersAddUpAcrossTwoFallbackStages)
+{
+    // [static handle {circuit_open} -> cache ttl 1 s -> breaker(threshold 2, reset 10 s)]:
+    //   r0 at 0:   ok:10    -> success at 10 (cache refreshed)
+    //   r1 at 100: error:10 -> cache hit at 110 (breaker count 1)
+    //   r2 at 200: error:10 -> cache hit at 210 (count 2: breaker opens)
+    //   r3 at 300: rejected circuit_open -> the cache stage handles it too: cache hit at 300
+    //   r4 at 2000: rejected -> cache age 1990 > 1000: miss -> fallback_failed, which the
+    //               outer static stage does not handle (only circuit_open): fallback_failed
+    StageSpec outer = fallback(FallbackSpec::Mode::Static);
+    outer.name = "static";
+    outer.fallback.handle = OutcomeSet{Outcome::CircuitOpen};
+    StageSpec cache = fallback(FallbackSpec::Mode::Cache);
+    cache.name = "cache";
+    cache.fallback.ttlMs = 1000;
+    StageSpec br;
+    br.type = StageSpec::Type::CircuitBreaker;
+    br.name = "breaker";
+    br.breaker.failureThreshold = 2;
+    br.breaker.resetTimeoutMs = 10000;
+    Collect ev;
+    Simulation sim(scenario({0, 100, 200, 300, 2000},
+                            scripted("svc", {ok(10), err(10), err(10), ok(10)}),
+                            {outer, cache, br}),
+                   RunOptions{.sink = &ev});
+    sim.runToEnd();
+    EXPECT_EQ(ev.ends(), (Ends{{ms(10), "ok"},
+                               {ms(110), "fallback"},
+                               {ms(210), "fallback"},
+                               {ms(300), "fallback"},
+                               {ms(2000), "fallback_failed"}}));
+    const Summary s = sim.summary();
+    EXPECT_EQ(s.fallbackCache, 3u);
+    EXPECT_EQ(s.fallbackMisses, 1u);
+    EXPECT_EQ(s.fallbackStatic, 0u);
+    EXPECT_EQ(s.fallback, 3u);
+    EXPECT_EQ(s.success, 1u);
+    EXPECT_EQ(failures(s, Outcome::FallbackFailed), 1u);
+    EXPECT_EQ(s.success + s.fallback + s.failure + s.inFlight, s.requests);
+}
+
+} // namespace
+} // namespace reslab

@@ -1,0 +1,371 @@
+// The discrete-event kernel (DESIGN rule 1): integer time, (time, insertion sequence) order,
+// lazy cancellation, runUntil/step/nextEventTime, and slot reuse with generations.
+
+#include "reslab/simulator.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <set>
+#include <utility>
+#include <vector>
+
+namespace reslab {
+namespace {
+
+/// An EventTarget that records (now, kind, arg) of every event it receives.
+class RecordingTarget final : public EventTarget
+{
+public:
+    explicit RecordingTarget(const Simulator &sim)
+        : m_sim(sim)
+    {}
+    struct Hit
+    {
+        SimTime now;
+        std::uint32_t kind;
+        std::uint64_t arg;
+        bool operator==(const Hit &) const = default;
+    };
+    void onEvent(std::uint32_t kind, std::uint64_t arg) override
+    {
+        hits.push_back({m_sim.now(), kind, arg});
+    }
+    std::vector<Hit> hits;
+
+private:
+    const Simulator &m_sim;
+};
+
+TEST(SimulatorTest, StartsAtZeroWithNothingToDo)
+{
+    Simulator sim;
+    EXPECT_EQ(sim.now(), 0);
+    EXPECT_EQ(sim.nextEventTime(), -1);
+    EXPECT_FALSE(sim.step());
+    EXPECT_EQ(sim.eventsProcessed(), 0u);
+    EXPECT_EQ(sim.pendingEvents(), 0u);
+}
+
+TEST(SimulatorTest, SameTimeEventsRunFirstInFirstOut)
+{
+    Simulator sim;
+    std::vector<int> order;
+    // Ten events at the same instant, scheduled 0..9: they must run 0..9.
+    for (int i = 0; i < 10; ++i)
+        sim.schedule(500, [&order, i] { order.push_back(i); });
+    sim.run();
+    EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
+    EXPECT_EQ(sim.now(), 500);
+}
+
+TEST(SimulatorTest, OrdersByTimeThenBySequence)
+{
+    Simulator sim;
+    std::vector<std::pair<SimTime, char>> order;
+    auto at = [&](SimTime t, char c) {
+        sim.schedule(t, [&order, &sim, c] { order.emplace_back(sim.now(), c); });
+    };
+    // Scheduled out of time order; same-time ones keep insertion order (a before d, b before e).
+    at(300, 'a');
+    at(100, 'b');
+    at(200, 'c');
+    at(300, 'd');
+    at(100, 'e');
+    at(0, 'f');
+    sim.run();
+    const std::vector<std::pair<SimTime, char>> expected = {{0, 'f'},   {100, 'b'}, {100, 'e'},
+                                                            {200, 'c'}, {300, 'a'}, {300, 'd'}};
+    EXPECT_EQ(order, expected);
+}
+
+TEST(SimulatorTest, TargetEventsCarryKindAndArgAndShareTheFifoWithCallables)
+{
+    Simulator sim;
+    RecordingTarget target(sim);
+    std::vector<int> order;
+    sim.schedule(1000, &target, 7, 42);
+    sim.schedule(1000, [&] { order.push_back(static_cast<int>(target.hits.size())); });
+    sim.schedule(1000, &target, 8, 43);
+    sim.run();
+    ASSERT_EQ(target.hits.size(), 2u);
+    EXPECT_EQ(target.hits[0], (RecordingTarget::Hit{1000, 7, 42}));
+    EXPECT_EQ(target.hits[1], (RecordingTarget::Hit{1000, 8, 43}));
+    // The callable scheduled between them ran after the first and before the second.
+    EXPECT_EQ(order, (std::vector<int>{1}));
+}
+
+TEST(SimulatorTest, EventScheduledFromAnEventAtTheSameTimeRunsAfterThoseAlreadyQueued)
+{
+    Simulator sim;
+    std::vector<char> order;
+    sim.schedule(100, [&] {
+        order.push_back('a');
+        sim.schedule(100, [&] { order.push_back('c'); }); // same instant, later sequence
+    });
+    sim.schedule(100, [&] { order.push_back('b'); });
+    sim.run();
+    EXPECT_EQ(order, (std::vector<char>{'a', 'b', 'c'}));
+    EXPECT_EQ(sim.now(), 100);
+}
+
+TEST(SimulatorTest, ScheduleInThePastClampsToNow)
+{
+    Simulator sim;
+    sim.runUntil(1000);
+    ASSERT_EQ(sim.now(), 1000);
+    std::vector<std::pair<SimTime, char>> order;
+    sim.schedule(1000, [&] { order.emplace_back(sim.now(), 'a'); });
+    sim.schedule(200, [&] { order.emplace_back(sim.now(), 'b'); }); // in the past: runs at 1000
+    sim.schedule(-5, [&] { order.emplace_back(sim.now(), 'c'); });  // negative too
+    EXPECT_EQ(sim.nextEventTime(), 1000);
+    sim.run();
+    // Clamped to now() = 1000, then FIFO among the 1000 events: a, b, c.
+    const std::vector<std::pair<SimTime, char>> expected = {{1000, 'a'}, {1000, 'b'}, {1000, 'c'}};
+    EXPECT_EQ(order, expected);
+    EXPECT_EQ(sim.now(), 1000); // time never went back
+}
+
+TEST(SimulatorTest, CancelPendingEventSkipsItAndDoesNotCountIt)
+{
+    Simulator sim;
+    int fired = 0;
+    const EventId a = sim.schedule(100, [&] { fired += 1; });
+    const EventId b = sim.schedule(200, [&] { fired += 10; });
+    EXPECT_TRUE(sim.isPending(a));
+    sim.cancel(a);
+    EXPECT_FALSE(sim.isPending(a));
+    EXPECT_TRUE(sim.isPending(b));
+    // The cancelled event at 100 is skipped: the next live one is at 200.
+    EXPECT_EQ(sim.nextEventTime(), 200);
+    sim.run();
+    EXPECT_EQ(fired, 10);
+    EXPECT_EQ(sim.eventsProcessed(), 1u);
+    EXPECT_EQ(sim.now(), 200);
+}
+
+TEST(SimulatorTest, CancelTwiceIsHarmless)
+{
+    Simulator sim;
+    int fired = 0;
+    const EventId a = sim.schedule(100, [&] { ++fired; });
+    sim.cancel(a);
+    sim.cancel(a);
+    EXPECT_FALSE(sim.step());
+    EXPECT_EQ(fired, 0);
+    EXPECT_EQ(sim.eventsProcessed(), 0u);
+}
+
+TEST(SimulatorTest, CancelOfFiredEventDoesNothing)
+{
+    Simulator sim;
+    int fired = 0;
+    const EventId a = sim.schedule(100, [&] { ++fired; });
+    ASSERT_TRUE(sim.step());
+    EXPECT_EQ(fired, 1);
+    EXPECT_FALSE(sim.isPending(a));
+    sim.cancel(a); // already fired
+    // A new event (it reuses a's freed slot) is not hit by the stale cancel above or below.
+    const EventId b = sim.schedule(200, [&] { fired += 10; });
+    sim.cancel(a);
+    EXPECT_TRUE(sim.isPending(b));
+    sim.run();
+    EXPECT_EQ(fired, 11);
+    EXPECT_EQ(sim.eventsProcessed(), 2u);
+}
+
+TEST(SimulatorTest, CancelOfInvalidIdsDoesNothing)
+{
+    Simulator sim;
+    int fired = 0;
+    sim.schedule(100, [&] { ++fired; });
+    const EventId none{};
+    EXPECT_FALSE(none.valid());
+    EXPECT_FALSE(sim.isPending(none));
+    sim.cancel(none);
+    sim.cancel(EventId{0, 0});     // generation 0 names no event, even on a used slot
+    sim.cancel(EventId{12345, 1}); // slot out of range
+    sim.cancel(EventId{0, 999});   // wrong generation
+    EXPECT_FALSE(sim.isPending(EventId{12345, 1}));
+    EXPECT_EQ(sim.pendingEvents(), 1u);
+    sim.run();
+    EXPECT_EQ(fired, 1);
+}
+
+TEST(SimulatorTest, CancelFromInsideAnEventStopsALaterSameTimeEvent)
+{
+    Simulator sim;
+    std::vector<char> order;
+    EventId b;
+    sim.schedule(50, [&] {
+        order.push_back('a');
+        sim.cancel(b);
+    });
+    b = sim.schedule(50, [&] { order.push_back('b'); });
+    sim.schedule(50, [&] { order.push_back('c'); });
+    sim.run();
+    EXPECT_EQ(order, (std::vector<char>{'a', 'c'}));
+    EXPECT_EQ(sim.eventsProcessed(), 2u);
+}
+
+TEST(SimulatorTest, RunUntilRunsEventsAtOrBeforeTAndAdvancesNow)
+{
+    Simulator sim;
+    std::vector<SimTime> seen;
+    for (SimTime t : {100, 200, 300})
+        sim.schedule(t, [&] { seen.push_back(sim.now()); });
+    sim.runUntil(200); // inclusive: 100 and 200 run, 300 waits
+    EXPECT_EQ(seen, (std::vector<SimTime>{100, 200}));
+    EXPECT_EQ(sim.now(), 200);
+    EXPECT_EQ(sim.nextEventTime(), 300);
+    sim.runUntil(250); // no event in (200, 250]: time still moves to 250
+    EXPECT_EQ(seen.size(), 2u);
+    EXPECT_EQ(sim.now(), 250);
+    sim.runUntil(299);
+    EXPECT_EQ(sim.now(), 299);
+    EXPECT_EQ(seen.size(), 2u);
+    sim.runUntil(1000);
+    EXPECT_EQ(seen, (std::vector<SimTime>{100, 200, 300}));
+    EXPECT_EQ(sim.now(), 1000);
+}
+
+TEST(SimulatorTest, RunUntilAdvancesWithoutEventsAndNeverGoesBack)
+{
+    Simulator sim;
+    sim.runUntil(5000);
+    EXPECT_EQ(sim.now(), 5000);
+    sim.runUntil(3000); // earlier: ignored
+    EXPECT_EQ(sim.now(), 5000);
+    sim.runUntil(5000);
+    EXPECT_EQ(sim.now(), 5000);
+    // An event scheduled "at 3000" now is clamped to 5000, so runUntil(5000) runs it.
+    int fired = 0;
+    sim.schedule(3000, [&] { ++fired; });
+    sim.runUntil(4000); // still earlier than now: the clamped event at 5000 is after 4000
+    EXPECT_EQ(sim.now(), 5000);
+    sim.runUntil(5000);
+    EXPECT_EQ(fired, 1);
+    EXPECT_EQ(sim.eventsProcessed(), 1u);
+}
+
+TEST(SimulatorTest, StepRunsExactlyOneLiveEvent)
+{
+    Simulator sim;
+    std::vector<int> order;
+    const EventId first = sim.schedule(10, [&] { order.push_back(1); });
+    sim.schedule(20, [&] { order.push_back(2); });
+    sim.schedule(30, [&] { order.push_back(3); });
+    sim.cancel(first);
+    ASSERT_TRUE(sim.step()); // skips the cancelled one and runs the event at 20
+    EXPECT_EQ(order, (std::vector<int>{2}));
+    EXPECT_EQ(sim.now(), 20);
+    EXPECT_EQ(sim.eventsProcessed(), 1u);
+    ASSERT_TRUE(sim.step());
+    EXPECT_EQ(order, (std::vector<int>{2, 3}));
+    EXPECT_EQ(sim.now(), 30);
+    EXPECT_FALSE(sim.step());
+    EXPECT_EQ(sim.now(), 30); // a failed step does not move time
+    EXPECT_EQ(sim.eventsProcessed(), 2u);
+}
+
+TEST(SimulatorTest, NextEventTimeSkipsCancelledAndReportsMinusOneWhenEmpty)
+{
+    Simulator sim;
+    const EventId a = sim.schedule(10, [] {});
+    const EventId b = sim.schedule(20, [] {});
+    sim.schedule(30, [] {});
+    EXPECT_EQ(sim.nextEventTime(), 10);
+    sim.cancel(a);
+    sim.cancel(b);
+    EXPECT_EQ(sim.nextEventTime(), 30);
+    EXPECT_EQ(sim.now(), 0); // looking ahead does not move time
+    EXPECT_EQ(sim.eventsProcessed(), 0u);
+    sim.run();
+    EXPECT_EQ(sim.nextEventTime(), -1);
+}
+
+TEST(SimulatorTest, EventsProcessedCountsOnlyFiredEvents)
+{
+    Simulator sim;
+    std::vector<EventId> ids;
+    for (int i = 0; i < 100; ++i)
+        ids.push_back(sim.schedule(i, [] {}));
+    for (int i = 0; i < 100; i += 2) // cancel the 50 even ones
+        sim.cancel(ids[static_cast<std::size_t>(i)]);
+    sim.runUntil(49); // odd ones at 1, 3, ..., 49: 25 of them
+    EXPECT_EQ(sim.eventsProcessed(), 25u);
+    sim.run();
+    EXPECT_EQ(sim.eventsProcessed(), 50u);
+}
+
+TEST(SimulatorTest, SlotReuseKeepsIdsDistinctAndStaleIdsNeverCancelNewEvents)
+{
+    Simulator sim;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> seenIds;
+    std::vector<EventId> stale;
+    int fired = 0;
+    for (int cycle = 0; cycle < 5000; ++cycle) {
+        const SimTime t = sim.now() + 1;
+        // One event that fires, one that is cancelled (and dropped by nextEventTime/step).
+        const EventId fires = sim.schedule(t, [&] { ++fired; });
+        const EventId cancelled = sim.schedule(t, [&] { fired += 1000000; });
+        EXPECT_TRUE(seenIds.insert({fires.slot, fires.generation}).second) << "cycle " << cycle;
+        EXPECT_TRUE(seenIds.insert({cancelled.slot, cancelled.generation}).second)
+            << "cycle " << cycle;
+        // Every stale id (fired or cancelled in an earlier cycle) must leave both alone.
+        for (std::size_t i = stale.size() >= 4 ? stale.size() - 4 : 0; i < stale.size(); ++i)
+            sim.cancel(stale[i]);
+        EXPECT_TRUE(sim.isPending(fires));
+        sim.cancel(cancelled);
+        ASSERT_TRUE(sim.step());
+        EXPECT_FALSE(sim.isPending(fires));
+        EXPECT_EQ(sim.nextEventTime(), -1); // the cancelled one is dropped, its slot freed
+        stale.push_back(fires);
+        stale.push_back(cancelled);
+    }
+    EXPECT_EQ(fired, 5000);
+    EXPECT_EQ(sim.eventsProcessed(), 5000u);
+    // Slots were recycled: the heap never held more than two entries at a time.
+    std::set<std::uint32_t> slots;
+    for (const auto &id : seenIds)
+        slots.insert(id.first);
+    EXPECT_LE(slots.size(), 4u);
+    // Finally, all 10000 stale ids against one fresh event: it still fires.
+    const EventId fresh = sim.schedule(sim.now() + 1, [&] { fired = -1; });
+    for (const EventId &id : stale)
+        sim.cancel(id);
+    EXPECT_TRUE(sim.isPending(fresh));
+    sim.run();
+    EXPECT_EQ(fired, -1);
+}
+
+TEST(SimulatorTest, ManyInterleavedEventsRunInTimeThenSequenceOrder)
+{
+    // A pseudo-random schedule of 2000 events over 50 distinct times, with a third cancelled:
+    // the fired ones must come out sorted by (time, scheduling order).
+    Simulator sim;
+    std::vector<std::pair<SimTime, int>> fired;
+    std::vector<std::pair<SimTime, int>> expected;
+    std::uint64_t x = 12345;
+    auto next = [&x] {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        return x >> 33;
+    };
+    std::vector<EventId> ids;
+    for (int i = 0; i < 2000; ++i) {
+        const auto t = static_cast<SimTime>(next() % 50);
+        ids.push_back(sim.schedule(t, [&fired, &sim, i] { fired.emplace_back(sim.now(), i); }));
+        if (i % 3 != 0)
+            expected.emplace_back(t, i);
+    }
+    for (int i = 0; i < 2000; i += 3)
+        sim.cancel(ids[static_cast<std::size_t>(i)]);
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    sim.run();
+    EXPECT_EQ(fired, expected);
+}
+
+} // namespace
+} // namespace reslab
