@@ -1,0 +1,173 @@
+#pragma once
+
+// The floor for the engine's event loop: an M/M/1 queue driven by a bare binary heap of
+// (time, sequence) entries and nothing else — no slots, no cancellation, no targets, no
+// metrics. Same model as the engine's M/M/1 benchmark (Poisson arrivals, one server,
+// exponential service, unbounded FIFO queue), same integer-microsecond clock, same
+// (time, insertion sequence) ordering, so the engine's events/s divided by this one's is the
+// price of everything the engine does beyond scheduling.
+
+#include "reslab/random.h"
+
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+namespace reslab::bench {
+
+/// Exponential gaps from mt19937_64 (the TOOLCHAIN reference loop), inverse CDF.
+class MtExponential
+{
+public:
+    explicit MtExponential(std::uint64_t seed)
+        : m_rng(seed)
+    {}
+    double operator()(double mean)
+    {
+        const double u = static_cast<double>((m_rng() >> 11) + 1) * 0x1.0p-53; // (0, 1]
+        return -mean * std::log(u);
+    }
+
+private:
+    std::mt19937_64 m_rng;
+};
+
+/// Exponential gaps from the engine's counter-based RandomStream (three SplitMix64 rounds).
+class CounterExponential
+{
+public:
+    explicit CounterExponential(std::uint64_t seed)
+        : m_rs(seed, streamId("bare"))
+    {}
+    double operator()(double mean)
+    {
+        return -mean * std::log(m_rs.uniformPositive(m_next++, 0, 0));
+    }
+
+private:
+    RandomStream m_rs;
+    std::uint64_t m_next = 0;
+};
+
+template <typename Draw>
+class BareMM1
+{
+public:
+    /// Rates per second; times are integer microseconds.
+    BareMM1(double arrivalPerS, double servicePerS, std::uint64_t seed)
+        : m_meanGapUs(1e6 / arrivalPerS)
+        , m_meanServiceUs(1e6 / servicePerS)
+        , m_draw(seed)
+    {
+        m_heap.reserve(64);
+        push(gap(m_meanGapUs), kArrival);
+    }
+
+    /// Processes one event.
+    void step()
+    {
+        const Entry e = pop();
+        m_now = e.time;
+        ++m_processed;
+        if (e.kind == kArrival) {
+            ++m_arrivals;
+            push(m_now + gap(m_meanGapUs), kArrival);
+            if (!m_busy) {
+                m_busy = true;
+                push(m_now + gap(m_meanServiceUs), kDeparture);
+            } else {
+                ++m_queued;
+            }
+        } else {
+            ++m_departures;
+            if (m_queued > 0) {
+                --m_queued;
+                push(m_now + gap(m_meanServiceUs), kDeparture);
+            } else {
+                m_busy = false;
+            }
+        }
+    }
+    void run(std::uint64_t events)
+    {
+        for (std::uint64_t i = 0; i < events; ++i)
+            step();
+    }
+
+    std::uint64_t processed() const { return m_processed; }
+    std::uint64_t arrivals() const { return m_arrivals; }
+    std::uint64_t departures() const { return m_departures; }
+    std::int64_t now() const { return m_now; }
+
+private:
+    enum : std::uint32_t
+    {
+        kArrival = 0,
+        kDeparture = 1
+    };
+    struct Entry
+    {
+        std::int64_t time;
+        std::uint64_t seq;
+        std::uint32_t kind;
+        bool before(const Entry &o) const
+        {
+            return time < o.time || (time == o.time && seq < o.seq);
+        }
+    };
+
+    std::int64_t gap(double meanUs) { return std::llround(m_draw(meanUs)); }
+
+    void push(std::int64_t at, std::uint32_t kind)
+    {
+        const Entry e{at, m_seq++, kind};
+        std::size_t i = m_heap.size();
+        m_heap.push_back(e);
+        while (i > 0) {
+            const std::size_t parent = (i - 1) / 2;
+            if (!e.before(m_heap[parent]))
+                break;
+            m_heap[i] = m_heap[parent];
+            i = parent;
+        }
+        m_heap[i] = e;
+    }
+    Entry pop()
+    {
+        const Entry top = m_heap.front();
+        const Entry last = m_heap.back();
+        m_heap.pop_back();
+        const std::size_t n = m_heap.size();
+        if (n > 0) {
+            std::size_t i = 0;
+            for (;;) {
+                std::size_t child = 2 * i + 1;
+                if (child >= n)
+                    break;
+                if (child + 1 < n && m_heap[child + 1].before(m_heap[child]))
+                    ++child;
+                if (!m_heap[child].before(last))
+                    break;
+                m_heap[i] = m_heap[child];
+                i = child;
+            }
+            m_heap[i] = last;
+        }
+        return top;
+    }
+
+    double m_meanGapUs;
+    double m_meanServiceUs;
+    Draw m_draw;
+    std::vector<Entry> m_heap;
+    std::uint64_t m_seq = 0;
+    std::int64_t m_now = 0;
+    std::uint64_t m_processed = 0;
+    std::uint64_t m_arrivals = 0;
+    std::uint64_t m_departures = 0;
+    std::uint64_t m_queued = 0;
+    bool m_busy = false;
+};
+
+} // namespace reslab::bench
