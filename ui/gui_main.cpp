@@ -12,8 +12,8 @@ namespace reslab::ui {
 
 int runGui(int argc, char **argv, const std::string &scenario)
 {
-    if (std::getenv("DISPLAY") == nullptr && std::getenv("WAYLAND_DISPLAY") == nullptr
-        && std::getenv("QT_QPA_PLATFORM") == nullptr) {
+    if (std::getenv("DISPLAY") == nullptr && std::getenv("WAYLAND_DISPLAY") == nullptr &&
+        std::getenv("QT_QPA_PLATFORM") == nullptr) {
         std::cerr << "resilience-lab: no display (DISPLAY is not set). Run it in a desktop "
                      "session, or use the headless commands (resilience-lab run|render ...).\n";
         return 2;
@@ -29,13 +29,6 @@ int runGui(int argc, char **argv, const std::string &scenario)
     }
     window.show();
     return app.exec();
-}
-
-int renderToFile(int, char **, const std::string &, const std::string &, double,
-                 const std::string &)
-{
-    std::cerr << "resilience-lab: render is not available yet\n";
-    return 2;
 }
 
 } // namespace reslab::ui

@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
-#include <regex>
 #include <sstream>
 
 namespace reslab {
@@ -126,22 +125,29 @@ TEST(ConfigExport, Resilience4jListsWhatDoesNotMapAsComments)
 }
 
 /// Reads `Name = value,` assignments of each `new XxxStrategyOptions { ... }` block, in order.
+/// (Plain string scanning: std::regex trips GCC 12 false warnings under the sanitizers.)
 std::vector<std::pair<std::string, std::map<std::string, std::string>>>
 readPolly(const std::string &text)
 {
     std::vector<std::pair<std::string, std::map<std::string, std::string>>> blocks;
-    const std::regex open(R"(new (\w+StrategyOptions))");
-    const std::regex assign(R"(^\s*(\w+) = (.+),\s*$)");
     std::istringstream in(text);
     std::string line;
     while (std::getline(in, line)) {
-        if (line.rfind("//", 0) == 0)
+        const auto first = line.find_first_not_of(' ');
+        if (first == std::string::npos || line.compare(first, 2, "//") == 0)
             continue;
-        std::smatch m;
-        if (std::regex_search(line, m, open))
-            blocks.push_back({m[1], {}});
-        else if (!blocks.empty() && std::regex_match(line, m, assign))
-            blocks.back().second[m[1]] = m[2];
+        const auto open = line.find("new ");
+        const auto options = line.find("StrategyOptions");
+        if (open != std::string::npos && options != std::string::npos) {
+            blocks.push_back({line.substr(open + 4, options + 15 - open - 4), {}});
+            continue;
+        }
+        const auto eq = line.find(" = ");
+        if (blocks.empty() || eq == std::string::npos || line.back() != ',')
+            continue;
+        const std::string name = line.substr(first, eq - first);
+        const std::string value = line.substr(eq + 3, line.size() - eq - 4);
+        blocks.back().second[name] = value;
     }
     return blocks;
 }

@@ -1,27 +1,262 @@
 #include "chart_panel.h"
 
+#include "attempts_chart.h"
+#include "breaker_chart.h"
+#include "bucket_window.h"
+#include "export_image.h"
+#include "latency_chart.h"
+#include "queue_chart.h"
 #include "simulation_controller.h"
+#include "throughput_chart.h"
 
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace reslab::ui {
+namespace {
+/// From this width on, the charts sit in two columns.
+constexpr int kTwoColumnWidth = 1000;
+} // namespace
 
 ChartPanel::ChartPanel(SimulationController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
+    , m_window(new QComboBox(this))
+    , m_scroll(new QScrollArea(this))
+    , m_content(new QWidget)
 {
+    setObjectName("charts");
+    m_window->setObjectName("window");
+    m_window->addItem(tr("Last 60 s"));
+    m_window->addItem(tr("Whole run"));
+    m_window->setToolTip(tr("Time window of the charts"));
+
+    m_content->setObjectName("chartsContent");
+    m_content->setAutoFillBackground(true);
+    m_caption = new QLabel(m_content);
+    m_caption->setObjectName("caption");
+    m_caption->setTextFormat(Qt::PlainText);
+    m_caption->setContentsMargins(6, 2, 6, 0);
+    auto *contentLayout = new QVBoxLayout(m_content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(2);
+    contentLayout->addWidget(m_caption);
+    m_grid = new QGridLayout;
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(4);
+    contentLayout->addLayout(m_grid, 1);
+
+    m_charts = {new ThroughputChart(controller, m_content), new LatencyChart(controller, m_content),
+                new BreakerChart(controller, m_content), new AttemptsChart(controller, m_content),
+                new QueueChart(controller, m_content)};
+
+    m_scroll->setWidget(m_content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 0, 6, 0);
+    auto *label = new QLabel(tr("Charts"), this);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    bar->addWidget(label);
+    bar->addStretch(1);
+    auto *windowLabel = new QLabel(tr("&Window:"), this);
+    windowLabel->setBuddy(m_window);
+    bar->addWidget(windowLabel);
+    bar->addWidget(m_window);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Charts"), this));
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(bar);
+    layout->addWidget(m_scroll, 1);
+
+    relayout(1);
+
+    connect(m_window, &QComboBox::currentIndexChanged, this, [this] {
+        m_dirty = true;
+        refresh();
+    });
+    if (m_controller) {
+        connect(m_controller, &SimulationController::frameAdvanced, this, &ChartPanel::onFrame);
+        connect(m_controller, &SimulationController::runReset, this, &ChartPanel::onRunReset);
+        connect(m_controller, &SimulationController::hotApplied, this, [this] { m_dirty = true; });
+    }
+    refresh();
 }
 
-QStringList ChartPanel::chartNames() const { return {}; }
-
-bool ChartPanel::exportImage(const QString &, const QString &, QString *error)
+QStringList ChartPanel::chartNames() const
 {
-    if (error)
-        *error = tr("not implemented yet");
-    return false;
+    QStringList names;
+    for (const TimeChart *c : m_charts)
+        names << c->objectName();
+    return names;
+}
+
+void ChartPanel::setWholeRun(bool whole)
+{
+    m_window->setCurrentIndex(whole ? 1 : 0);
+}
+
+bool ChartPanel::wholeRun() const
+{
+    return m_window->currentIndex() == 1;
+}
+
+bool ChartPanel::showOnly(const QString &name)
+{
+    if (!name.isEmpty() && !chartNames().contains(name))
+        return false;
+    m_solo = name;
+    relayout(m_columns);
+    return true;
+}
+
+void ChartPanel::relayout(int columns)
+{
+    m_columns = columns;
+    for (TimeChart *c : m_charts)
+        m_grid->removeWidget(c);
+    // An emptied row keeps its stretch (and its share of the height) unless it is reset.
+    for (int r = 0; r < std::max<int>(m_grid->rowCount(), static_cast<int>(m_charts.size())); ++r)
+        m_grid->setRowStretch(r, 0);
+    if (!m_solo.isEmpty()) {
+        for (TimeChart *c : m_charts) {
+            c->setVisible(c->objectName() == m_solo);
+            if (c->objectName() == m_solo)
+                m_grid->addWidget(c, 0, 0, 1, 2);
+        }
+        m_grid->setRowStretch(0, 1);
+        m_content->setMinimumHeight(0);
+        return;
+    }
+    for (TimeChart *c : m_charts)
+        c->setVisible(true);
+    TimeChart *throughput = m_charts[0], *latency = m_charts[1], *breaker = m_charts[2],
+              *attempts = m_charts[3], *queue = m_charts[4];
+    int minHeight = 0;
+    if (columns >= 2) {
+        // Throughput | latency, attempts | queue, and the breaker band (which needs less height)
+        // across the bottom.
+        m_grid->addWidget(throughput, 0, 0);
+        m_grid->addWidget(latency, 0, 1);
+        m_grid->addWidget(attempts, 1, 0);
+        m_grid->addWidget(queue, 1, 1);
+        m_grid->addWidget(breaker, 2, 0, 1, 2);
+        m_grid->setRowStretch(0, 5);
+        m_grid->setRowStretch(1, 5);
+        m_grid->setRowStretch(2, 3);
+        minHeight = 2 * throughput->minimumHeight() + breaker->minimumHeight();
+    } else {
+        int row = 0;
+        for (TimeChart *c : {throughput, latency, breaker, attempts, queue}) {
+            m_grid->addWidget(c, row, 0, 1, 2);
+            m_grid->setRowStretch(row++, c == breaker ? 3 : 5);
+            minHeight += c->minimumHeight();
+        }
+    }
+    m_content->setMinimumHeight(minHeight + m_caption->sizeHint().height() +
+                                m_grid->spacing() * (columns >= 2 ? 3 : 5));
+}
+
+void ChartPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const int columns = event->size().width() >= kTwoColumnWidth ? 2 : 1;
+    if (columns != m_columns)
+        relayout(columns);
+}
+
+void ChartPanel::onFrame()
+{
+    const Simulation *sim = m_controller ? m_controller->simulation() : nullptr;
+    if (!sim)
+        return;
+    // Redraw only when a bucket closed: the live bucket is not drawn, so nothing else changes.
+    if (!m_dirty && closedRowCount(*sim) == m_drawnRows)
+        return;
+    refresh();
+}
+
+void ChartPanel::onRunReset()
+{
+    for (TimeChart *c : m_charts)
+        c->clearPlot();
+    m_drawnRows = 0;
+    m_dirty = true;
+}
+
+void ChartPanel::refresh()
+{
+    const Simulation *sim = m_controller ? m_controller->simulation() : nullptr;
+    m_dirty = false;
+    if (!sim) {
+        for (TimeChart *c : m_charts)
+            c->clearPlot();
+        m_drawnRows = 0;
+        updateCaption();
+        return;
+    }
+    const BucketWindow window =
+        makeBucketWindow(*sim, wholeRun() ? 0.0 : kWindowSeconds, kMaxPoints);
+    std::vector<double> hotApplies;
+    for (const SimTime t : m_controller->hotApplyTimes())
+        hotApplies.push_back(toSeconds(t));
+    for (TimeChart *c : m_charts)
+        c->plot(window, hotApplies);
+    m_drawnRows = window.end;
+    updateCaption();
+}
+
+void ChartPanel::updateCaption()
+{
+    const Simulation *sim = m_controller ? m_controller->simulation() : nullptr;
+    if (!sim) {
+        m_caption->setText(tr("No simulation"));
+        return;
+    }
+    const QString name = QString::fromStdString(sim->scenario().name);
+    m_caption->setText(tr("%1 · seed %2 · t = %3 s of %4 s · buckets of %5 ms · %6")
+                           .arg(name)
+                           .arg(sim->seed())
+                           .arg(toSeconds(sim->now()), 0, 'f', 1)
+                           .arg(toSeconds(sim->end()), 0, 'f', 0)
+                           .arg(toMillis(sim->recorder().bucket()), 0, 'f', 0)
+                           .arg(wholeRun() ? tr("whole run") : tr("last 60 s")));
+}
+
+bool ChartPanel::exportImage(const QString &path, const QString &chart, QString *error)
+{
+    if (m_dirty || (m_controller && m_controller->simulation() &&
+                    closedRowCount(*m_controller->simulation()) != m_drawnRows))
+        refresh();
+    // Layouts (the legends' too) settle in posted events: apply them before drawing.
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QWidget *target = m_content;
+    if (!chart.isEmpty()) {
+        target = nullptr;
+        for (TimeChart *c : m_charts)
+            if (c->objectName() == chart)
+                target = c;
+        if (!target) {
+            if (error)
+                *error =
+                    tr("unknown chart \"%1\" (charts are: %2)").arg(chart, chartNames().join(", "));
+            return false;
+        }
+    }
+    return exportWidgetImage(target, path, error);
 }
 
 } // namespace reslab::ui

@@ -3,16 +3,38 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <cstddef>
+#include <vector>
+
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QScrollArea;
+
 namespace reslab::ui {
 
 class SimulationController;
+class TimeChart;
 
-/// The dashboard's charts (scaffold: replaced by the real QtCharts panel).
+/// The dashboard's charts: throughput by outcome, latency, breaker state, attempts and retries,
+/// the target service's queue and utilisation. They redraw at most once per frame, and only when a
+/// bucket closed (or the window, the run or the hot-applied edits changed); each series is rebuilt
+/// with one replace(). A combo box chooses the time window: the last 60 s (scrolling) or the whole
+/// run.
+///
+///     ChartPanel panel(controller);
+///     panel.exportImage("latency.svg", "latency", &error); // one chart
+///     panel.exportImage("dashboard.pdf", QString(), &error); // all of them
 class ChartPanel final : public QWidget
 {
     Q_OBJECT
 
 public:
+    /// The scrolling window of "Last 60 s".
+    static constexpr double kWindowSeconds = 60;
+    /// Points per series at most: whole-run views of long runs draw every k-th bucket.
+    static constexpr std::size_t kMaxPoints = 4000;
+
     explicit ChartPanel(SimulationController *controller, QWidget *parent = nullptr);
 
     /// Names accepted by exportImage() and `render --chart`.
@@ -20,8 +42,34 @@ public:
     /// Writes one chart (or all of them, with an empty name) to .png, .svg or .pdf.
     bool exportImage(const QString &path, const QString &chart, QString *error);
 
+    /// Shows the whole run (true) or the last 60 s (false).
+    void setWholeRun(bool whole);
+    bool wholeRun() const;
+    /// Shows only the chart `name` (empty: all of them); false for an unknown name.
+    bool showOnly(const QString &name);
+    /// Redraws now from the simulation (normally done on the controller's frames).
+    void refresh();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void onFrame();
+    void onRunReset();
+    void relayout(int columns);
+    void updateCaption();
+
     SimulationController *m_controller;
+    QComboBox *m_window;
+    QLabel *m_caption;
+    QScrollArea *m_scroll;
+    QWidget *m_content; ///< caption and charts: what a whole-panel export draws
+    QGridLayout *m_grid;
+    std::vector<TimeChart *> m_charts;
+    QString m_solo;
+    int m_columns = 0;
+    std::size_t m_drawnRows = 0; ///< closed buckets drawn at the last redraw
+    bool m_dirty = true;         ///< something besides the rows changed: redraw at the next frame
 };
 
 } // namespace reslab::ui

@@ -1,0 +1,71 @@
+#include "attempts_chart.h"
+
+#include "chart_palette.h"
+
+#include <QChart>
+#include <QLineSeries>
+
+#include <algorithm>
+
+namespace reslab::ui {
+
+AttemptsChart::AttemptsChart(SimulationController *controller, QWidget *parent)
+    : TimeChart(controller, "attempts", tr("Attempts and retries"), tr("calls / s"), parent)
+{
+    m_attempts = addLine(tr("attempts"), chart_palette::kAttempts);
+    m_attempts->setObjectName("attempts");
+    m_retries = addLine(tr("retries"), chart_palette::kRetries);
+    m_retries->setObjectName("retries");
+    m_rejected = addLine(tr("rejected"), chart_palette::kRejected);
+    m_rejected->setObjectName("rejected");
+    // Arrivals last, dashed, on top: the reference the other lines are read against.
+    m_arrivals = addLine(tr("arrivals"), chart_palette::kArrivals, Qt::DashLine);
+    m_arrivals->setObjectName("arrivals");
+}
+
+double AttemptsChart::rebuild(const BucketWindow &w)
+{
+    QList<QPointF> arrivals, attempts, retries, rejected;
+    const auto n = static_cast<qsizetype>(w.pointCount());
+    for (QList<QPointF> *list : {&arrivals, &attempts, &retries, &rejected})
+        list->reserve(n);
+    double max = 0;
+    for (std::size_t i = w.first; i < w.end; i += w.stride) {
+        const BucketRow &r = w.row(i);
+        const double t = w.startS(i);
+        arrivals.append({t, r.arrivals / w.bucketS});
+        attempts.append({t, r.attempts / w.bucketS});
+        retries.append({t, r.retries / w.bucketS});
+        rejected.append({t, r.rejected / w.bucketS});
+        max = std::max({max, arrivals.back().y(), attempts.back().y(), retries.back().y(),
+                        rejected.back().y()});
+    }
+    m_arrivals->replace(arrivals);
+    m_attempts->replace(attempts);
+    m_retries->replace(retries);
+    m_rejected->replace(rejected);
+
+    const Summary summary = w.sim->summary();
+    m_chart->setTitle(summary.requests > 0 ? tr("Attempts and retries — amplification %1× so far")
+                                                 .arg(summary.amplification, 0, 'f', 2)
+                                           : tr("Attempts and retries"));
+    return max;
+}
+
+QString AttemptsChart::describeRow(const BucketRow &r, double bucketS) const
+{
+    const auto line = [bucketS](const QString &what, std::uint32_t n) {
+        return tr("%1: %2 (%3 /s)").arg(what).arg(n).arg(n / bucketS, 0, 'f', 1);
+    };
+    return line(tr("arrivals"), r.arrivals) + '\n' + line(tr("attempts"), r.attempts) + '\n' +
+           line(tr("retries"), r.retries) + '\n' + line(tr("rejected"), r.rejected);
+}
+
+void AttemptsChart::clearSeries()
+{
+    for (QLineSeries *s : {m_arrivals, m_attempts, m_retries, m_rejected})
+        s->clear();
+    m_chart->setTitle(tr("Attempts and retries"));
+}
+
+} // namespace reslab::ui

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "time_chart.h"
+
+namespace reslab::ui {
+
+/// Load amplification: arrivals, attempts at the target service, retries and rejections per
+/// second. The gap between attempts and arrivals is the amplification; the title gives the
+/// engine's whole-run figure (Summary::amplification).
+class AttemptsChart final : public TimeChart
+{
+    Q_OBJECT
+
+public:
+    explicit AttemptsChart(SimulationController *controller, QWidget *parent = nullptr);
+
+protected:
+    double rebuild(const BucketWindow &window) override;
+    QString describeRow(const BucketRow &row, double bucketS) const override;
+    void clearSeries() override;
+
+private:
+    QLineSeries *m_arrivals;
+    QLineSeries *m_attempts;
+    QLineSeries *m_retries;
+    QLineSeries *m_rejected;
+};
+
+} // namespace reslab::ui

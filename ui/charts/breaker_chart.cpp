@@ -1,0 +1,118 @@
+#include "breaker_chart.h"
+
+#include "chart_palette.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QGraphicsSimpleTextItem>
+#include <QLegend>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace reslab::ui {
+
+BreakerChart::BreakerChart(SimulationController *controller, QWidget *parent)
+    : TimeChart(controller, "breaker", tr("Circuit breaker state"), tr("share (0–1)"), parent)
+    , m_closedTop(new QLineSeries(this))
+    , m_openBottom(new QLineSeries(this))
+    , m_openTop(new QLineSeries(this))
+    , m_halfOpenBottom(new QLineSeries(this))
+    , m_halfOpenTop(new QLineSeries(this))
+    , m_note(new QGraphicsSimpleTextItem(m_chart))
+{
+    m_areas.append(addArea(tr("closed"), chart_palette::kBreakerClosed, m_closedTop, nullptr));
+    m_areas.append(addArea(tr("open"), chart_palette::kBreakerOpen, m_openTop, m_openBottom));
+    m_areas.append(
+        addArea(tr("half-open"), chart_palette::kBreakerHalfOpen, m_halfOpenTop, m_halfOpenBottom));
+    m_areas[0]->setObjectName("closed");
+    m_areas[1]->setObjectName("open");
+    m_areas[2]->setObjectName("half_open");
+    m_autoRange = false;
+    setMinimumHeight(170);
+    m_chart->legend()->setAlignment(Qt::AlignRight);
+    valueAxis()->setRange(0, 1);
+    valueAxis()->setTickCount(3);
+    valueAxis()->setLabelFormat("%.1f");
+
+    m_note->setText(tr("no circuit breaker in this scenario"));
+    QFont font = m_note->font();
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    m_note->setFont(font);
+    m_note->setBrush(chart_palette::kNote);
+    m_note->setVisible(false);
+    connect(m_chart, &QChart::plotAreaChanged, this, [this] { placeNote(); });
+}
+
+void BreakerChart::setHasBreaker(bool has)
+{
+    if (has == m_hasBreaker)
+        return;
+    m_hasBreaker = has;
+    for (QAreaSeries *a : m_areas)
+        a->setVisible(has);
+    m_chart->setTitle(has ? tr("Circuit breaker state") : tr("Circuit breaker — none"));
+    m_note->setVisible(!has);
+    placeNote();
+}
+
+void BreakerChart::placeNote()
+{
+    const QRectF plot = m_chart->plotArea();
+    const QRectF text = m_note->boundingRect();
+    m_note->setPos(plot.center().x() - text.width() / 2, plot.center().y() - text.height() / 2);
+}
+
+double BreakerChart::rebuild(const BucketWindow &w)
+{
+    setHasBreaker(w.sim->recorder().hasBreaker);
+    QList<QPointF> closed, openLow, open, halfLow, half;
+    const auto n = static_cast<qsizetype>(2 * w.pointCount());
+    for (QList<QPointF> *list : {&closed, &openLow, &open, &halfLow, &half})
+        list->reserve(n);
+    // A step per bucket: the band keeps the bucket's shares from its start to its end.
+    for (std::size_t i = w.first; i < w.end; i += w.stride) {
+        const BucketRow &r = w.row(i);
+        const double t0 = w.startS(i);
+        const double t1 = w.startS(std::min(i + w.stride, w.end));
+        const double c = r.breakerTime[0];
+        const double o = c + r.breakerTime[1];
+        const double h = o + r.breakerTime[2];
+        for (const double t : {t0, t1}) {
+            closed.append({t, c});
+            openLow.append({t, c});
+            open.append({t, o});
+            halfLow.append({t, o});
+            half.append({t, h});
+        }
+    }
+    m_closedTop->replace(closed);
+    m_openBottom->replace(openLow);
+    m_openTop->replace(open);
+    m_halfOpenBottom->replace(halfLow);
+    m_halfOpenTop->replace(half);
+    return 1;
+}
+
+QString BreakerChart::describeRow(const BucketRow &r, double) const
+{
+    if (!m_hasBreaker)
+        return tr("no circuit breaker in this scenario");
+    const auto pct = [](float f) {
+        return QString::number(100.0 * f, 'f', 0) + " %";
+    };
+    return tr("closed %1 · open %2 · half-open %3\nmostly %4; %5 transition(s)")
+        .arg(pct(r.breakerTime[0]), pct(r.breakerTime[1]), pct(r.breakerTime[2]),
+             QString::fromUtf8(breakerStateName(r.breakerState).data(),
+                               static_cast<qsizetype>(breakerStateName(r.breakerState).size())))
+        .arg(r.transitions);
+}
+
+void BreakerChart::clearSeries()
+{
+    for (QLineSeries *s : {m_closedTop, m_openBottom, m_openTop, m_halfOpenBottom, m_halfOpenTop})
+        s->clear();
+}
+
+} // namespace reslab::ui

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "bucket_window.h"
+
+#include <QChartView>
+#include <QString>
+
+#include <vector>
+
+class QAreaSeries;
+class QChart;
+class QLineSeries;
+class QValueAxis;
+
+namespace reslab::ui {
+
+class SimulationController;
+
+/// One chart of the dashboard: time in seconds along x, the engine's bucket values up the y axis,
+/// a legend, a vertical line at every hot-applied edit, and the bucket's values on hover.
+/// Subclasses create their series and fill them from a BucketWindow in rebuild() — one replace()
+/// per series and frame, never a point at a time.
+class TimeChart : public QChartView
+{
+    Q_OBJECT
+
+public:
+    /// `name` is the objectName and the name `render --chart` and exportImage() accept.
+    TimeChart(SimulationController *controller, const QString &name, const QString &title,
+              const QString &valueTitle, QWidget *parent = nullptr);
+
+    /// Redraws from `window` (the rows, the time range) and puts the edit markers at `hotAppliesS`.
+    void plot(const BucketWindow &window, const std::vector<double> &hotAppliesS);
+    /// Forgets everything drawn (a new run).
+    void clearPlot();
+    /// What the chart shows at time `t` (s): the values of the bucket there, as the engine recorded
+    /// them; empty when no closed bucket covers t. Shown as the hover tooltip.
+    QString describeAt(double t) const;
+
+    QValueAxis *timeAxis() const { return m_timeAxis; }
+    QValueAxis *valueAxis() const { return m_valueAxis; }
+
+protected:
+    /// Fills the series from the window's rows; returns the largest value drawn on valueAxis().
+    virtual double rebuild(const BucketWindow &window) = 0;
+    /// The hover text for one bucket (without the time line, which the base class writes).
+    virtual QString describeRow(const BucketRow &row, double bucketS) const = 0;
+    /// Clears the chart's own series.
+    virtual void clearSeries() = 0;
+
+    QLineSeries *addLine(const QString &name, const QColor &color,
+                         Qt::PenStyle style = Qt::SolidLine, QValueAxis *axis = nullptr);
+    /// A filled area between `upper` and `lower` (null: the time axis), bordered in `color`.
+    QAreaSeries *addArea(const QString &name, const QColor &color, QLineSeries *upper,
+                         QLineSeries *lower);
+    /// A second value axis on the right.
+    QValueAxis *addRightAxis(const QString &title);
+    /// Sets an axis to [0, max] rounded up to readable ticks (labelled without decimals for
+    /// `whole` numbers such as queue lengths).
+    static void fitAxis(QValueAxis *axis, double max, bool whole = false);
+    /// The dashboard's axis fonts.
+    static void styleAxis(QValueAxis *axis);
+
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+    QChart *m_chart;
+    SimulationController *m_controller;
+    bool m_autoRange = true;    ///< false: the subclass keeps valueAxis() at a fixed range
+    bool m_wholeValues = false; ///< valueAxis() counts whole things (no decimals on its labels)
+
+private:
+    void placeHotApplies(const std::vector<double> &timesS);
+
+    QValueAxis *m_timeAxis;
+    QValueAxis *m_valueAxis;
+    std::vector<QLineSeries *> m_hotApplies;
+};
+
+} // namespace reslab::ui

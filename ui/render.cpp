@@ -1,0 +1,117 @@
+// `resilience-lab render`: the dashboard (or one chart) of a run, drawn to a file with no display.
+#include "gui_main.h"
+
+#include "charts/chart_panel.h"
+#include "simulation_controller.h"
+
+#include "reslab/presets.h"
+#include "reslab/scenario_io.h"
+
+#include <QApplication>
+#include <QFileInfo>
+
+#include <cmath>
+#include <iostream>
+#include <limits>
+#include <optional>
+#include <string_view>
+
+namespace reslab::ui {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitBadInput = 2;
+constexpr QSize kDashboardSize(1400, 900);
+constexpr QSize kChartSize(1200, 520);
+
+/// Loads a file or preset:NAME, printing every error as `run` does (label: path: message).
+std::optional<Scenario> loadScenario(const std::string &arg)
+{
+    constexpr std::string_view kPrefix = "preset:";
+    ScenarioParse parse;
+    if (arg.rfind(kPrefix, 0) == 0) {
+        const std::string name = arg.substr(kPrefix.size());
+        if (auto p = findPreset(name)) {
+            parse = parseScenarioText(p->json);
+        } else {
+            std::string names;
+            for (const Preset &pr : presets())
+                names += (names.empty() ? "" : ", ") + std::string(pr.name);
+            parse.errors.push_back(
+                {"", "no built-in scenario named \"" + name + "\" (presets are: " + names + ")"});
+        }
+    } else {
+        parse = loadScenarioFile(arg);
+    }
+    for (const ScenarioError &e : parse.errors)
+        std::cerr << arg << ": " << e.toString() << '\n';
+    return parse.scenario;
+}
+
+} // namespace
+
+int renderToFile(int argc, char **argv, const std::string &scenarioArg, const std::string &outPath,
+                 double atSeconds, const std::string &chart)
+{
+    const std::optional<Scenario> scenario = loadScenario(scenarioArg);
+    if (!scenario)
+        return kExitBadInput;
+    if (!std::isfinite(atSeconds)) {
+        std::cerr << "resilience-lab: --at must be a number of seconds\n";
+        return kExitBadInput;
+    }
+    if (atSeconds > scenario->durationS) {
+        std::cerr << "resilience-lab: --at " << atSeconds << " is past the end of the run ("
+                  << scenario->durationS << " s)\n";
+        return kExitBadInput;
+    }
+    const QString path = QString::fromStdString(outPath);
+    const QString format = QFileInfo(path).suffix().toLower();
+    if (format != "png" && format != "svg" && format != "pdf") {
+        std::cerr << "resilience-lab: cannot write " << outPath
+                  << ": the file name must end in .png, .svg or .pdf\n";
+        return kExitBadInput;
+    }
+
+    // No display needed: draw offscreen unless the caller chose a platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("Resilience Lab");
+
+    SimulationController controller;
+    controller.load(*scenario);
+    ChartPanel panel(&controller);
+    const QString chartName = QString::fromStdString(chart);
+    if (!panel.showOnly(chartName)) {
+        std::cerr << "resilience-lab: unknown chart \"" << chart
+                  << "\" (charts are: " << panel.chartNames().join(", ").toStdString() << ")\n";
+        return kExitBadInput;
+    }
+    panel.setWholeRun(true);
+    panel.setWindowTitle(QString::fromStdString(scenario->name) + " — Resilience Lab");
+    panel.setAttribute(Qt::WA_DontShowOnScreen);
+    panel.resize(chartName.isEmpty() ? kDashboardSize : kChartSize);
+    panel.show();
+
+    // Run to --at (or the end) in one frame: the budget is unlimited, nothing is on screen.
+    controller.setFrameBudgetMs(std::numeric_limits<double>::infinity());
+    const Simulation *sim = controller.simulation();
+    const SimTime target = atSeconds >= 0 ? fromSeconds(atSeconds) : sim->end();
+    controller.tick(toMillis(std::min(target, sim->end()) - sim->now()));
+    panel.refresh();
+    QApplication::processEvents();
+
+    QString error;
+    if (!panel.exportImage(path, chartName, &error)) {
+        // The message is written for the GUI ("Cannot write ..."); the CLI's start lower case.
+        if (!error.isEmpty())
+            error[0] = error[0].toLower();
+        std::cerr << "resilience-lab: " << error.toStdString() << '\n';
+        return kExitBadInput;
+    }
+    std::cout << "wrote " << outPath << " (t = " << toSeconds(sim->now()) << " s)\n";
+    return kExitOk;
+}
+
+} // namespace reslab::ui
