@@ -238,10 +238,14 @@ bool MainWindow::maybeDiscard()
 {
     if (!m_document->isModified())
         return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"),
-        tr("\"%1\" has unsaved changes. Save them first?").arg(m_document->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    int answer = QMessageBox::Cancel;
+    if (m_discardPrompt)
+        answer = m_discardPrompt(m_document->displayName());
+    else if (QGuiApplication::platformName() != "offscreen")
+        answer = QMessageBox::warning(
+            this, tr("Unsaved changes"),
+            tr("\"%1\" has unsaved changes. Save them first?").arg(m_document->displayName()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
     return answer == QMessageBox::Discard;
@@ -283,6 +287,9 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
+    if (QGuiApplication::platformName() == "offscreen")
+        return false; // no one to ask for a file name
+
     const QString suggested =
         m_document->path().isEmpty() ? QString("scenario.json") : m_document->path();
     const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested,

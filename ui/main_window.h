@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QMainWindow>
+
+#include <functional>
 #include <QStringList>
 #include <QTimer>
 
@@ -50,6 +52,13 @@ public:
 
     /// Asks about unsaved edits; true when it is fine to discard the document.
     bool maybeDiscard();
+    /// Replaces the unsaved-changes question (tests, scripted use). It returns
+    /// QMessageBox::Save, Discard or Cancel. Without a display nobody can answer, so the default
+    /// there is Cancel: an edit is never lost silently.
+    void setDiscardPrompt(std::function<int(const QString &documentName)> prompt)
+    {
+        m_discardPrompt = std::move(prompt);
+    }
 
     // Export helpers (also used by the menus). Each reports failures in a message box and
     // returns false, keeping everything in the app.
@@ -87,6 +96,7 @@ private:
     QAction *m_restartAction = nullptr;
     QTimer m_applyDelay; ///< edits settle for a moment before they reach the simulation
     bool m_quietErrors = false;
+    std::function<int(const QString &)> m_discardPrompt;
 };
 
 } // namespace reslab::ui

@@ -45,7 +45,9 @@ nlohmann::json::json_pointer pointerFor(const std::string &path)
 }
 } // namespace
 
-ScenarioDocument::ScenarioDocument(QObject *parent) : QObject(parent) {}
+ScenarioDocument::ScenarioDocument(QObject *parent)
+    : QObject(parent)
+{}
 
 bool ScenarioDocument::open(const QString &source, QString *error)
 {
@@ -83,7 +85,8 @@ bool ScenarioDocument::open(const QString &source, QString *error)
         QFile f(source);
         if (f.open(QIODevice::ReadOnly)) {
             const QByteArray bytes = f.readAll();
-            auto parsed = nlohmann::json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
+            auto parsed =
+                nlohmann::json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
             if (!parsed.is_discarded())
                 doc = std::move(parsed);
         }
@@ -92,8 +95,8 @@ bool ScenarioDocument::open(const QString &source, QString *error)
     m_source = source;
     m_path = src.rfind("preset:", 0) == 0 ? QString() : QFileInfo(source).absoluteFilePath();
     m_modified = false;
-    emit documentReplaced();
     revalidate();
+    emit documentReplaced();
     emit modifiedChanged(false);
     emit changed();
     return true;
@@ -105,8 +108,8 @@ void ScenarioDocument::reset(const nlohmann::json &doc, const QString &source)
     m_source = source;
     m_path.clear();
     m_modified = false;
-    emit documentReplaced();
     revalidate();
+    emit documentReplaced();
     emit modifiedChanged(false);
     emit changed();
 }
@@ -188,8 +191,8 @@ std::vector<ScenarioError> ScenarioDocument::errorsAt(const std::string &path) c
 {
     std::vector<ScenarioError> out;
     for (const ScenarioError &e : m_errors) {
-        if (e.path == path || (e.path.size() > path.size() && e.path.rfind(path, 0) == 0
-                               && (e.path[path.size()] == '.' || e.path[path.size()] == '[')))
+        if (e.path == path || (e.path.size() > path.size() && e.path.rfind(path, 0) == 0 &&
+                               (e.path[path.size()] == '.' || e.path[path.size()] == '[')))
             out.push_back(e);
     }
     return out;

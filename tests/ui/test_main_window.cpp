@@ -2,6 +2,10 @@
 #include "scenario_document.h"
 #include "simulation_controller.h"
 
+#include <QDir>
+#include <QFile>
+#include <QMessageBox>
+
 #include <gtest/gtest.h>
 
 namespace reslab::ui {
@@ -16,6 +20,60 @@ TEST(MainWindow, BuildsAndOpensTheDefaultPreset)
     EXPECT_FALSE(window.document()->isModified());
     EXPECT_TRUE(window.windowTitle().contains("preset:seed-resilient-service"))
         << window.windowTitle().toStdString();
+}
+
+TEST(MainWindow, UnsavedEditsAreNeverDiscardedSilently)
+{
+    MainWindow window;
+    ASSERT_TRUE(window.openScenario("preset:flaky-dependency"));
+    window.document()->setValue("services.inventory.failure_rate", 0.5);
+    ASSERT_TRUE(window.document()->isModified());
+    EXPECT_TRUE(window.windowTitle().contains("[*]"));
+    EXPECT_TRUE(window.isWindowModified());
+
+    int asked = 0;
+    window.setDiscardPrompt([&](const QString &name) {
+        ++asked;
+        EXPECT_EQ(name, "preset:flaky-dependency");
+        return int(QMessageBox::Cancel);
+    });
+    EXPECT_FALSE(window.openScenario("preset:retry-storm")); // cancelled: the edit stays
+    EXPECT_EQ(asked, 1);
+    EXPECT_DOUBLE_EQ(window.document()->value("services.inventory.failure_rate").get<double>(), 0.5);
+
+    window.setDiscardPrompt([&](const QString &) { return int(QMessageBox::Discard); });
+    EXPECT_TRUE(window.openScenario("preset:retry-storm"));
+    EXPECT_FALSE(window.document()->isModified());
+    EXPECT_EQ(window.controller()->simulation()->scenario().name, "Retry storm");
+}
+
+TEST(MainWindow, WithoutAPromptTheDefaultKeepsTheEdits)
+{
+    MainWindow window; // offscreen: nobody can answer a dialog
+    ASSERT_TRUE(window.openScenario("preset:flaky-dependency"));
+    window.document()->setValue("services.inventory.failure_rate", 0.4);
+    EXPECT_FALSE(window.maybeDiscard());
+    EXPECT_TRUE(window.document()->isModified());
+}
+
+TEST(MainWindow, SaveWritesTheDocumentAndClearsTheModifiedMark)
+{
+    MainWindow window;
+    ASSERT_TRUE(window.openScenario("preset:flaky-dependency"));
+    window.document()->setValue("services.inventory.failure_rate", 0.3);
+    const QString path = QDir::temp().filePath("reslab-ui-save-test.json");
+    QString error;
+    ASSERT_TRUE(window.document()->saveAs(path, &error)) << error.toStdString();
+    EXPECT_FALSE(window.document()->isModified());
+    ScenarioDocument again;
+    ASSERT_TRUE(again.open(path, &error)) << error.toStdString();
+    EXPECT_DOUBLE_EQ(again.value("services.inventory.failure_rate").get<double>(), 0.3);
+    QFile::remove(path);
+    // An unwritable path says why and keeps the edit.
+    window.document()->setValue("services.inventory.failure_rate", 0.2);
+    EXPECT_FALSE(window.document()->saveAs("/proc/no-such-dir/x.json", &error));
+    EXPECT_TRUE(error.contains("/proc/no-such-dir/x.json")) << error.toStdString();
+    EXPECT_TRUE(window.document()->isModified());
 }
 
 } // namespace

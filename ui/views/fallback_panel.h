@@ -1,12 +1,25 @@
 #pragma once
 
+#include "reslab/scenario.h"
+#include "reslab/time.h"
+
+#include <QColor>
+#include <QString>
 #include <QWidget>
+
+#include <array>
+#include <cstdint>
+#include <vector>
 
 namespace reslab::ui {
 
+class AnimationTicker;
 class SimulationController;
 
-/// Fallback hits (scaffold: replaced by the real view).
+/// The first fallback stage at work: its counters per kind as the engine counts them (static,
+/// cache and service answers; cache misses; service failures), the engine's fallbacks per second
+/// in the last closed bucket with a strip of the recent buckets, and in cache mode the age of the
+/// cached answer against its ttl (red once it is stale). A counter that moves flashes briefly.
 class FallbackPanel final : public QWidget
 {
     Q_OBJECT
@@ -14,8 +27,43 @@ class FallbackPanel final : public QWidget
 public:
     explicit FallbackPanel(SimulationController *controller, QWidget *parent = nullptr);
 
+    /// The panel's lines as text ("static answers: 12", ...).
+    QString countersText() const;
+    bool hasFallback() const { return m_hasFallback; }
+
+    QSize sizeHint() const override { return {340, 300}; }
+    QSize minimumSizeHint() const override { return {240, 200}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
 private:
+    enum Kind
+    {
+        StaticHits,
+        CacheHits,
+        CacheMisses,
+        ServiceHits,
+        ServiceFailures,
+        KindCount
+    };
+    void onFrame();
+    bool shown(int kind) const;
+    static QString kindLabel(int kind);
+
     SimulationController *m_controller;
+    AnimationTicker *m_ticker;
+    bool m_hasFallback = false;
+    FallbackSpec m_spec;
+    QString m_title;
+    std::array<std::uint64_t, KindCount> m_counts{};
+    std::array<qint64, KindCount> m_changedMs{};
+    bool m_hasBucket = false;
+    double m_lastBucketPerS = 0;
+    std::vector<double>
+        m_history; ///< fallbacks per second of the last closed buckets, oldest first
+    double m_bucketS = 1;
+    SimTime m_cacheAge = -1; ///< now - lastGood(); -1: no good answer yet
 };
 
 } // namespace reslab::ui

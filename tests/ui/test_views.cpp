@@ -1,0 +1,407 @@
+// The animated views, driven by a SimulationController on scripted scenarios: what they show must
+// be what the engine computed (breaker state and counters, fallback counters), and the
+// event-built pictures (dots, swim lanes) must follow the events.
+#include "simulation_controller.h"
+#include "views/breaker_diagram.h"
+#include "views/fallback_panel.h"
+#include "views/flow_view.h"
+#include "views/request_sampler.h"
+#include "views/retry_timeline.h"
+
+#include "reslab/fallback_stage.h"
+
+#include <QDir>
+#include <QImage>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace reslab::ui {
+namespace {
+
+ScriptedOutcome ok(double ms = 10)
+{
+    return {true, ms};
+}
+ScriptedOutcome error(double ms = 10)
+{
+    return {false, ms};
+}
+
+/// One service ("payments") answering from `script`, requests arriving at `arrivalsMs`.
+Scenario scripted(std::vector<ScriptedOutcome> script, std::vector<double> arrivalsMs,
+                  std::vector<StageSpec> pipeline)
+{
+    Scenario s;
+    s.name = "scripted";
+    s.seed = 7;
+    s.durationS = 10;
+    s.bucketMs = 1000;
+    s.load.type = LoadSpec::Type::Script;
+    s.load.atMs = std::move(arrivalsMs);
+    ServiceSpec svc;
+    svc.name = "payments";
+    svc.latency = LatencySpec::constant(10);
+    svc.script = std::move(script);
+    s.services["payments"] = svc;
+    s.target = "payments";
+    s.pipeline = std::move(pipeline);
+    return s;
+}
+
+StageSpec consecutiveBreaker(int failures, double resetMs)
+{
+    StageSpec st;
+    st.type = StageSpec::Type::CircuitBreaker;
+    st.breaker.policy = BreakerSpec::Policy::Consecutive;
+    st.breaker.failureThreshold = failures;
+    st.breaker.resetTimeoutMs = resetMs;
+    return st;
+}
+
+StageSpec retry(int maxRetries, double delayMs)
+{
+    StageSpec st;
+    st.type = StageSpec::Type::Retry;
+    st.retry.maxRetries = maxRetries;
+    st.retry.backoff = RetrySpec::Backoff::Fixed;
+    st.retry.baseMs = delayMs;
+    return st;
+}
+
+StageSpec staticFallback()
+{
+    StageSpec st;
+    st.type = StageSpec::Type::Fallback;
+    st.fallback.mode = FallbackSpec::Mode::Static;
+    return st;
+}
+
+/// Advances the controller by `ms` of virtual time at speed 1 in frames of 16 ms.
+void advance(SimulationController &c, double ms)
+{
+    c.setSpeed(1.0);
+    for (double done = 0; done < ms; done += 16)
+        c.tick(std::min(16.0, ms - done));
+}
+
+/// Pixels that differ from the top-left corner (the background).
+int inkedPixels(QWidget &w)
+{
+    const QImage img = w.grab().toImage();
+    const QRgb bg = img.pixel(0, 0);
+    int n = 0;
+    for (int y = 0; y < img.height(); ++y) {
+        for (int x = 0; x < img.width(); ++x) {
+            if (img.pixel(x, y) != bg)
+                ++n;
+        }
+    }
+    if (const char *dir = std::getenv("RESLAB_VIEWS_PNG_DIR")) {
+        QDir().mkpath(dir);
+        img.save(
+            QString("%1/%2-%3x%4.png").arg(dir, w.objectName()).arg(img.width()).arg(img.height()));
+    }
+    return n;
+}
+
+TEST(ViewsBreakerDiagram, LightsTheEngineStateAndCountsToTheTrip)
+{
+    SimulationController c;
+    c.load(scripted({error(), error(), error(), ok(), ok()}, {0, 100, 200, 300, 1300},
+                    {consecutiveBreaker(3, 1000)}));
+    BreakerDiagram diagram(&c);
+    diagram.resize(500, 300);
+    Simulation *sim = c.simulation();
+
+    advance(c, 205); // two failures recorded, the third call in service
+    EXPECT_EQ(diagram.shownState(), BreakerState::Closed);
+    EXPECT_TRUE(diagram.countersText().contains("consecutive failures 2 / 3"))
+        << diagram.countersText().toStdString();
+
+    advance(c, 10); // the third failure at 210 ms opens it
+    ASSERT_EQ(sim->breakers()[0]->state(), BreakerState::Open);
+    EXPECT_EQ(diagram.shownState(), sim->breakers()[0]->state());
+    EXPECT_EQ(diagram.shownState(), BreakerState::Open);
+    EXPECT_TRUE(diagram.countersText().contains("3 / 3")) << diagram.countersText().toStdString();
+    EXPECT_TRUE(diagram.countersText().contains("half-open in 1.0 s"))
+        << diagram.countersText().toStdString();
+    EXPECT_EQ(diagram.pendingTokens(), 1); // closed -> open is travelling
+    EXPECT_GT(inkedPixels(diagram), 2000);
+
+    advance(c, 600); // 815 ms: 0.4 s left
+    EXPECT_TRUE(diagram.countersText().contains("half-open in 0.4 s"))
+        << diagram.countersText().toStdString();
+
+    advance(c, 490); // 1305 ms: the call at 1300 is the half-open trial
+    EXPECT_EQ(diagram.shownState(), BreakerState::HalfOpen);
+    EXPECT_EQ(diagram.shownState(), sim->breakers()[0]->state());
+    EXPECT_TRUE(diagram.countersText().contains("successes 0 / 1"))
+        << diagram.countersText().toStdString();
+    EXPECT_TRUE(diagram.countersText().contains("trials in flight 1 / 1"))
+        << diagram.countersText().toStdString();
+    EXPECT_GT(inkedPixels(diagram), 2000);
+
+    advance(c, 20); // the trial succeeded
+    EXPECT_EQ(diagram.shownState(), BreakerState::Closed);
+    EXPECT_EQ(diagram.shownState(), sim->breakers()[0]->state());
+}
+
+TEST(ViewsBreakerDiagram, StepToTransitionShowsTheNewState)
+{
+    SimulationController c;
+    c.load(scripted({error(), error(), error()}, {0, 100, 200}, {consecutiveBreaker(3, 1000)}));
+    BreakerDiagram diagram(&c);
+    c.stepToTransition();
+    EXPECT_EQ(diagram.shownState(), BreakerState::Open);
+    EXPECT_EQ(diagram.shownState(), c.simulation()->breakers()[0]->state());
+    EXPECT_EQ(diagram.pendingTokens(), 1);
+    c.reset();
+    EXPECT_EQ(diagram.shownState(), BreakerState::Closed);
+    EXPECT_EQ(diagram.pendingTokens(), 0);
+}
+
+TEST(ViewsBreakerDiagram, Resilience4jShowsNotEnoughCallsThenTheRate)
+{
+    StageSpec cb;
+    cb.type = StageSpec::Type::CircuitBreaker;
+    cb.breaker.policy = BreakerSpec::Policy::Resilience4j;
+    cb.breaker.slidingWindowSize = 10;
+    cb.breaker.minimumNumberOfCalls = 4;
+    cb.breaker.failureRateThreshold = 50;
+    SimulationController c;
+    c.load(scripted({ok(), error(), ok(), ok(), ok()}, {0, 100, 200, 300, 400}, {cb}));
+    BreakerDiagram diagram(&c);
+    advance(c, 250);
+    EXPECT_TRUE(diagram.countersText().contains("not enough calls (3 / 4)"))
+        << diagram.countersText().toStdString();
+    advance(c, 100);
+    EXPECT_TRUE(diagram.countersText().contains("failure rate 25.0 % (threshold 50 %)"))
+        << diagram.countersText().toStdString();
+    EXPECT_TRUE(diagram.countersText().contains("window 4 / 10 calls"))
+        << diagram.countersText().toStdString();
+    EXPECT_EQ(diagram.shownState(), BreakerState::Closed);
+}
+
+TEST(ViewsBreakerDiagram, PollyShowsTheRatioThenOpens)
+{
+    StageSpec cb;
+    cb.type = StageSpec::Type::CircuitBreaker;
+    cb.breaker.policy = BreakerSpec::Policy::Polly;
+    cb.breaker.minimumThroughput = 3;
+    cb.breaker.failureRatio = 0.5;
+    cb.breaker.breakDurationMs = 2000;
+    SimulationController c;
+    c.load(scripted({ok(), error(), error()}, {0, 100, 200}, {cb}));
+    BreakerDiagram diagram(&c);
+    diagram.resize(400, 300);
+    advance(c, 150);
+    EXPECT_TRUE(diagram.countersText().contains("not enough calls (2 / 3)"))
+        << diagram.countersText().toStdString();
+    advance(c, 100); // the third call fails: 2 of 3 >= 50 %
+    EXPECT_EQ(diagram.shownState(), BreakerState::Open);
+    EXPECT_EQ(diagram.shownState(), c.simulation()->breakers()[0]->state());
+    EXPECT_TRUE(diagram.countersText().contains("half-open in 2.0 s"))
+        << diagram.countersText().toStdString();
+    EXPECT_GT(inkedPixels(diagram), 2000);
+}
+
+TEST(ViewsBreakerDiagram, SaysSoWithoutABreaker)
+{
+    SimulationController c;
+    c.load(scripted({ok()}, {0}, {retry(1, 10)}));
+    BreakerDiagram diagram(&c);
+    diagram.resize(300, 200);
+    EXPECT_FALSE(diagram.hasBreaker());
+    EXPECT_EQ(diagram.countersText(), "no circuit breaker in this pipeline");
+    EXPECT_GT(inkedPixels(diagram), 200);
+}
+
+TEST(ViewsFlowView, DrawsADotPerRequestAndCardsPerStage)
+{
+    SimulationController c;
+    c.load(scripted({error(), ok()}, {0, 5},
+                    {staticFallback(), consecutiveBreaker(3, 1000), retry(2, 250)}));
+    FlowView flow(&c);
+    flow.resize(640, 300);
+    EXPECT_EQ(flow.stageCount(), 3);
+    EXPECT_EQ(flow.liveDots(), 0);
+    advance(c, 8);
+    EXPECT_EQ(flow.liveDots(), 2);
+    EXPECT_EQ(flow.samplingEvery(), 1);
+    advance(c, 40); // one retry waiting, one success on its way back
+    EXPECT_GT(flow.liveDots(), 0);
+    EXPECT_GT(inkedPixels(flow), 4000);
+    flow.resize(300, 200);
+    EXPECT_GT(inkedPixels(flow), 2000);
+    c.reset();
+    EXPECT_EQ(flow.liveDots(), 0);
+}
+
+TEST(ViewsFlowView, FollowsAPipelineEditedWhilePlaying)
+{
+    Scenario s = scripted({ok(), ok(), ok()}, {0, 100, 200}, {retry(1, 10)});
+    SimulationController c;
+    c.load(s);
+    FlowView flow(&c);
+    advance(c, 50);
+    EXPECT_EQ(flow.stageCount(), 1);
+    s.pipeline.insert(s.pipeline.begin(), consecutiveBreaker(3, 1000));
+    c.apply(s, true);
+    advance(c, 200);
+    EXPECT_EQ(flow.stageCount(), 2);
+    EXPECT_GT(flow.liveDots(), 0);
+}
+
+TEST(ViewsFlowView, SamplesAndCapsAtHighRates)
+{
+    Scenario s;
+    s.name = "busy";
+    s.durationS = 30;
+    s.load.type = LoadSpec::Type::Poisson;
+    s.load.ratePerS = 1000;
+    ServiceSpec svc;
+    svc.name = "api";
+    svc.failureRate = 0.2;
+    svc.latency = LatencySpec::constant(40);
+    s.services["api"] = svc;
+    s.target = "api";
+    s.pipeline = {consecutiveBreaker(50, 1000), retry(2, 100)};
+    SimulationController c;
+    c.load(s);
+    FlowView flow(&c);
+    flow.resize(500, 300);
+    c.setSpeed(10);
+    for (int i = 0; i < 60; ++i) // one second of frames: 10 s of virtual time
+        c.tick(16);
+    EXPECT_GE(flow.samplingEvery(), 20);
+    EXPECT_GT(flow.liveDots(), 0);
+    EXPECT_LE(flow.liveDots(), FlowView::kMaxDots);
+    EXPECT_GT(inkedPixels(flow), 4000);
+}
+
+TEST(ViewsRetryTimeline, ALaneHasABarPerAttemptAndAGapPerBackoff)
+{
+    SimulationController c;
+    c.load(scripted({error(), error(), ok(), ok()}, {0, 500}, {retry(2, 50)}));
+    RetryTimeline timeline(&c);
+    timeline.resize(500, 300);
+    advance(c, 100); // 0: error at 10, retry at 60, error at 70, retry at 120 ...
+    EXPECT_EQ(timeline.laneCount(), 1);
+    EXPECT_EQ(timeline.barCount(0), 2);
+    advance(c, 390);
+    EXPECT_EQ(timeline.barCount(0), 3);
+    EXPECT_EQ(timeline.backoffCount(0), 2);
+    EXPECT_EQ(timeline.barCount(1), -1); // not started yet
+    advance(c, 110);
+    EXPECT_EQ(timeline.laneCount(), 2);
+    EXPECT_EQ(timeline.barCount(1), 1);
+    EXPECT_EQ(timeline.laneRequests().front(), 1u); // newest first
+    EXPECT_GT(inkedPixels(timeline), 3000);
+    c.reset();
+    EXPECT_EQ(timeline.laneCount(), 0);
+}
+
+TEST(ViewsRetryTimeline, KeepsAtMostThirtyLanes)
+{
+    std::vector<double> arrivals;
+    for (int i = 0; i < 100; ++i)
+        arrivals.push_back(i * 100.0);
+    SimulationController c;
+    c.load(scripted({}, arrivals, {retry(1, 20)}));
+    RetryTimeline timeline(&c);
+    timeline.resize(300, 200);
+    advance(c, 9000);
+    EXPECT_EQ(timeline.laneCount(), RetryTimeline::kMaxLanes);
+    EXPECT_EQ(timeline.samplingEvery(), 2); // 10 requests/s against ~8 new lanes/s
+    EXPECT_GT(inkedPixels(timeline), 2000);
+}
+
+TEST(ViewsRetryTimeline, AFailingRequestGetsALaneEvenWhenSampledOut)
+{
+    std::vector<double> arrivals;
+    for (int i = 0; i < 100; ++i)
+        arrivals.push_back(i * 100.0);
+    std::vector<ScriptedOutcome> script(51, ok());
+    script.push_back(error()); // request 51's first attempt
+    script.resize(100, ok());
+    SimulationController c;
+    c.load(scripted(script, arrivals, {retry(1, 20)}));
+    RetryTimeline timeline(&c);
+    advance(c, 5300);
+    ASSERT_EQ(timeline.samplingEvery(), 2);
+    EXPECT_EQ(timeline.barCount(51), 2);
+    EXPECT_EQ(timeline.backoffCount(51), 1);
+    EXPECT_EQ(timeline.barCount(53), -1); // sampled out, and fine
+}
+
+TEST(ViewsFallbackPanel, ShowsTheEngineCounters)
+{
+    SimulationController c;
+    c.load(scripted({error(), error(), ok(), error(), error(), ok()}, {0, 100, 200, 300, 400, 1200},
+                    {staticFallback()}));
+    FallbackPanel panel(&c);
+    panel.resize(340, 300);
+    advance(c, 1300);
+    const auto &counters = c.simulation()->fallbacks()[0]->counters();
+    ASSERT_EQ(counters.staticHits, 4u);
+    EXPECT_TRUE(panel.countersText().contains("static answers: 4"))
+        << panel.countersText().toStdString();
+    // The first bucket held the four fallbacks.
+    EXPECT_TRUE(panel.countersText().contains("fallbacks/s in the last bucket: 4"))
+        << panel.countersText().toStdString();
+    EXPECT_GT(inkedPixels(panel), 2000);
+}
+
+TEST(ViewsFallbackPanel, ShowsTheCacheAgeAgainstItsTtl)
+{
+    StageSpec fb;
+    fb.type = StageSpec::Type::Fallback;
+    fb.fallback.mode = FallbackSpec::Mode::Cache;
+    fb.fallback.ttlMs = 500;
+    SimulationController c;
+    c.load(scripted({ok(), error(), error()}, {0, 100, 900}, {fb}));
+    FallbackPanel panel(&c);
+    panel.resize(300, 200);
+    advance(c, 1000);
+    const auto &counters = c.simulation()->fallbacks()[0]->counters();
+    EXPECT_EQ(counters.cacheHits, 1u);
+    EXPECT_EQ(counters.cacheMisses, 1u);
+    EXPECT_TRUE(panel.countersText().contains("cache hits: 1"))
+        << panel.countersText().toStdString();
+    EXPECT_TRUE(panel.countersText().contains("cache misses: 1"))
+        << panel.countersText().toStdString();
+    EXPECT_TRUE(panel.countersText().contains("cache age 0.99 s / ttl 500 ms") ||
+                panel.countersText().contains("cache age 1.0 s / ttl 500 ms"))
+        << panel.countersText().toStdString();
+    EXPECT_GT(inkedPixels(panel), 1500);
+}
+
+TEST(ViewsFallbackPanel, SaysSoWithoutAFallback)
+{
+    SimulationController c;
+    c.load(scripted({ok()}, {0}, {consecutiveBreaker(3, 1000)}));
+    FallbackPanel panel(&c);
+    EXPECT_FALSE(panel.hasFallback());
+    EXPECT_EQ(panel.countersText(), "no fallback in this pipeline");
+}
+
+TEST(ViewsRequestSampler, RoundsUpAtOnceAndComesDownSlowly)
+{
+    RequestSampler sampler(100);
+    sampler.observe(500, kMicrosPerSecond, 1.0); // 500 per wall second
+    EXPECT_EQ(sampler.every(), 5);
+    EXPECT_TRUE(sampler.admits(10));
+    EXPECT_FALSE(sampler.admits(11));
+    sampler.observe(50, kMicrosPerSecond, 1.0);
+    sampler.observe(50, kMicrosPerSecond, 1.0);
+    EXPECT_EQ(sampler.every(), 5);
+    sampler.observe(50, kMicrosPerSecond, 1.0);
+    EXPECT_EQ(sampler.every(), 1);
+    sampler.observe(1000, kMicrosPerSecond, 10.0); // 10 000 per wall second
+    EXPECT_EQ(sampler.every(), 100);
+}
+
+} // namespace
+} // namespace reslab::ui
