@@ -20,14 +20,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTest>
 #include <QToolButton>
-
-#include <QMessageBox>
+#include <QWheelEvent>
 
 #include <gtest/gtest.h>
 
@@ -351,6 +351,42 @@ TEST(EditorFields, UpdatesWithoutRebuildingOnExternalChange)
     EXPECT_EQ(field->spinBox()->value(), 321);
 }
 
+TEST(EditorFields, WritingAShownDefaultDoesNotRebuildTheCard)
+{
+    Fixture f;
+    ParamField *multiplier = f.param("pipeline[4].multiplier"); // absent: default 2
+    ASSERT_NE(multiplier, nullptr);
+    EXPECT_TRUE(multiplier->isShowingDefault());
+    StageCard *card = f.find<StageCard>("stage:4");
+    multiplier->slider()->setValue(multiplier->positionFor(3));
+    EXPECT_EQ(f.document.value("pipeline[4].multiplier"), json(3));
+    QApplication::processEvents();
+    EXPECT_EQ(f.find<StageCard>("stage:4"), card);
+    EXPECT_EQ(f.param("pipeline[4].multiplier"), multiplier);
+    EXPECT_FALSE(multiplier->isShowingDefault());
+}
+
+TEST(EditorFields, WheelOverAnUnfocusedControlScrollsInsteadOfEditing)
+{
+    Fixture f;
+    const json before = f.document.json();
+    auto *dist = f.find<ChoiceField>("services.cache.latency_ms.dist");
+    ParamField *rate = f.param("services.backend.failure_rate");
+    ASSERT_NE(dist, nullptr);
+    ASSERT_NE(rate, nullptr);
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{dist->comboBox(), rate->spinBox(), rate->slider()}) {
+        ASSERT_FALSE(w->hasFocus());
+        const QPointF pos(w->width() / 2.0, w->height() / 2.0);
+        QWheelEvent wheel(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w, &wheel);
+        EXPECT_FALSE(wheel.isAccepted()) << w->metaObject()->className();
+    }
+    EXPECT_EQ(f.document.json(), before);
+    EXPECT_FALSE(f.document.isModified());
+}
+
 TEST(EditorFields, OptionalQueueLimit)
 {
     Fixture f;
@@ -605,6 +641,29 @@ TEST(EditorStructure, UnboundErrorsShowInTheProblemsBanner)
     EXPECT_FALSE(badge->isHidden());
     f.document.setValue("pipeline[2].bogus", nullptr);
     EXPECT_TRUE(f.editor->problemsLabel()->isHidden());
+}
+
+TEST(EditorStructure, ServiceNamesWithDots)
+{
+    Fixture f;
+    json doc = f.document.json();
+    doc["services"]["edge.cache"] = doc["services"]["cache"];
+    doc["services"].erase("cache");
+    doc["pipeline"][0]["service"] = "edge.cache";
+    f.document.reset(doc, "test");
+    ASSERT_TRUE(f.document.errors().empty());
+    ParamField *field = f.param("services[edge.cache].failure_rate");
+    ASSERT_NE(field, nullptr);
+    field->spinBox()->setValue(25);
+    EXPECT_EQ(f.document.json()["services"]["edge.cache"]["failure_rate"], json(0.25));
+    EXPECT_FALSE(f.document.json()["services"].contains("edge"));
+    EXPECT_DOUBLE_EQ(f.document.scenario()->services.at("edge.cache").failureRate, 0.25);
+    field->spinBox()->setValue(150);
+    EXPECT_TRUE(field->property("hasError").toBool()); // the validator's path is dotted
+    EXPECT_TRUE(f.editor->problemsLabel()->isHidden());
+    EXPECT_EQ(validatorPath("services[edge.cache].phases[1].at_s"),
+              "services.edge.cache.phases[1].at_s");
+    EXPECT_EQ(validatorPath("services[pay ments]"), "services[\"pay ments\"]");
 }
 
 TEST(EditorStructure, SurvivesMalformedDocuments)

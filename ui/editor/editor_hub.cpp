@@ -32,11 +32,40 @@ void EditorHub::write(const std::string &path, const nlohmann::json &value)
         m_document->setValue(path, value);
 }
 
-QStringList EditorHub::errorMessages(const std::string &path, bool subtree) const
+std::string validatorPath(const std::string &editorPath)
+{
+    if (editorPath.find('[') == std::string::npos)
+        return editorPath; // dotted keys only: already the validator's form
+    const auto plain = [](const std::string &k) {
+        return !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '_' || c == '-' || c == '.';
+        });
+    };
+    std::string out;
+    const std::vector<std::string> tokens = splitJsonPath(editorPath);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string &t = tokens[i];
+        const bool index =
+            i > 0 && !t.empty() &&
+            std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+            tokens[i - 1] != "services";
+        if (index)
+            out += "[" + t + "]";
+        else if (plain(t))
+            out += (out.empty() ? "" : ".") + t;
+        else
+            out += "[" + nlohmann::json(t).dump() + "]";
+    }
+    return out;
+}
+
+QStringList EditorHub::errorMessages(const std::string &editorPath, bool subtree) const
 {
     QStringList out;
     if (!m_document)
         return out;
+    const std::string path = validatorPath(editorPath);
     for (const ScenarioError &e : m_document->errorsAt(path)) {
         if (e.path == path)
             out << QString::fromStdString(e.message);
@@ -63,7 +92,7 @@ bool EditorHub::isShownByAField(const std::string &errorPath) const
     for (const BoundField *f : m_fields) {
         if (!f->showsErrors())
             continue;
-        const std::string &p = f->path();
+        const std::string p = validatorPath(f->path());
         if (p == errorPath)
             return true;
         if (f->coversSubtree() && errorPath.size() > p.size() && errorPath.rfind(p, 0) == 0 &&

@@ -103,6 +103,10 @@ private:
 /// later: safe to call from a slot of one of its own children.
 void retireWidget(QWidget *w);
 
+/// The path as the validator writes it in errors (`services.pay.ments.failure_rate`,
+/// `services["odd name"]`), for an editor path (`services[pay.ments].failure_rate`).
+std::string validatorPath(const std::string &editorPath);
+
 /// Small shared look: a grey note, a red error label, a section caption.
 QLabel *makeNote(const QString &text, QWidget *parent);
 QLabel *makeErrorLabel(QWidget *parent);

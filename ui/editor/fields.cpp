@@ -200,6 +200,21 @@ void FieldSlider::wheelEvent(QWheelEvent *event)
     QSlider::wheelEvent(event);
 }
 
+FieldComboBox::FieldComboBox(QWidget *parent)
+    : QComboBox(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+void FieldComboBox::wheelEvent(QWheelEvent *event)
+{
+    if (!hasFocus()) {
+        event->ignore();
+        return;
+    }
+    QComboBox::wheelEvent(event);
+}
+
 // ------------------------------------------------------------------------------------------------
 // ParamField
 
@@ -665,7 +680,7 @@ ChoiceField::ChoiceField(EditorHub *hub, std::string path, Options options, QWid
     row->setSpacing(m_options.labelAbove ? 1 : 6);
     auto *label = makeFieldLabel(m_options.label, frame);
     label->setToolTip(m_options.tooltip);
-    m_combo = new QComboBox(frame);
+    m_combo = new FieldComboBox(frame);
     m_combo->setObjectName("combo");
     m_combo->setToolTip(m_options.tooltip);
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

@@ -3,6 +3,7 @@
 #include "editor/editor_hub.h"
 #include "editor/parameter_catalog.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QSlider>
 
@@ -13,7 +14,6 @@
 #include <vector>
 
 class QCheckBox;
-class QComboBox;
 class QFrame;
 class QLabel;
 class QLineEdit;
@@ -47,6 +47,19 @@ class FieldSlider final : public QSlider
 
 public:
     explicit FieldSlider(QWidget *parent = nullptr);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+};
+
+/// A combo box that ignores the mouse wheel unless focused (scrolling the editor must never
+/// switch a policy or a distribution by accident).
+class FieldComboBox final : public QComboBox
+{
+    Q_OBJECT
+
+public:
+    explicit FieldComboBox(QWidget *parent = nullptr);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;

@@ -275,17 +275,32 @@ std::string stageShape(const json &stage)
                      std::string(has("half_open_max_calls")) + has("automatic_transition"));
         }
     } else if (type == "retry") {
-        addShape(s, "backoff", stringOr(stage, "backoff", "exponential"));
-        addShape(s, "jitter", stringOr(stage, "jitter", "none"));
+        // Which optional fields the card shows (the setting uses them, or the file has them);
+        // not the bare presence, so that writing a shown default does not rebuild the card.
+        const std::string backoff = stringOr(stage, "backoff", "exponential");
+        const std::string jitter = stringOr(stage, "jitter", "none");
+        const auto shown = [&](bool used, const char *key) {
+            return used || member(stage, key) ? "1" : "0";
+        };
+        addShape(s, "backoff", backoff);
+        addShape(s, "jitter", jitter);
         addShape(s, "keys",
-                 std::string(has("multiplier")) + has("jitter_ratio") +
-                     has("randomization_factor"));
+                 std::string(shown(backoff == "exponential", "multiplier")) +
+                     shown(jitter == "proportional", "jitter_ratio") +
+                     shown(jitter == "randomized", "randomization_factor"));
         const json *budget = member(stage, "budget");
         addShape(s, "budget", budget ? (budget->is_object() ? "1" : "!") : "0");
     } else if (type == "fallback") {
         addShape(s, "mode", stringOr(stage, "mode", "static"));
     }
     return s;
+}
+
+std::string servicePath(const std::string &name)
+{
+    if (name.find_first_of(".[]") == std::string::npos && !name.empty())
+        return "services." + name;
+    return "services[" + name + "]";
 }
 
 std::vector<std::string> serviceNames(const json &doc)

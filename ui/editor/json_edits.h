@@ -30,6 +30,10 @@ nlohmann::json newStage(const std::string &type);
 /// The typical value of a distribution (median / mean / value), for phase copies and switches.
 double typicalLatency(const nlohmann::json &dist);
 
+/// The editor path of a service: `services.NAME`, or `services[NAME]` when the name has a dot
+/// (ScenarioDocument splits paths at dots).
+std::string servicePath(const std::string &name);
+
 /// Shapes: when one changes, the matching part of the editor is rebuilt.
 std::string distributionShape(const nlohmann::json *dist);
 std::string loadShape(const nlohmann::json &doc);

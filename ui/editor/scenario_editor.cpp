@@ -294,7 +294,7 @@ void ScenarioEditor::buildServices()
         for (int i = 2; services.is_object() && services.contains(name); ++i)
             name = "service" + std::to_string(i);
         hub->write(
-            "services." + name,
+            servicePath(name),
             nlohmann::json{{"failure_rate", 0},
                            {"latency_ms", {{"dist", "lognormal"}, {"median", 20}, {"p99", 100}}}});
     });
@@ -302,7 +302,7 @@ void ScenarioEditor::buildServices()
 
 void ScenarioEditor::buildService(const std::string &name, QWidget *slot)
 {
-    const std::string base = "services." + name;
+    const std::string base = servicePath(name);
     const nlohmann::json service = m_hub->value(base);
     auto *section = new CollapsibleSection(m_hub, QString::fromStdString("service:" + name),
                                            QString::fromStdString(name), 1, slot);
@@ -392,7 +392,7 @@ void ScenarioEditor::syncServices()
             auto it = m_services.find(name);
             if (it == m_services.end())
                 continue;
-            const std::string shape = serviceShape(m_hub->value("services." + name));
+            const std::string shape = serviceShape(m_hub->value(servicePath(name)));
             if (shape == it->second.second)
                 continue;
             CollapsibleSection *old = it->second.first;
