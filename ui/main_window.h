@@ -2,9 +2,9 @@
 
 #include <QMainWindow>
 
-#include <functional>
 #include <QStringList>
 #include <QTimer>
+#include <functional>
 
 class QAction;
 class QActionGroup;

@@ -39,7 +39,8 @@ TEST(MainWindow, UnsavedEditsAreNeverDiscardedSilently)
     });
     EXPECT_FALSE(window.openScenario("preset:retry-storm")); // cancelled: the edit stays
     EXPECT_EQ(asked, 1);
-    EXPECT_DOUBLE_EQ(window.document()->value("services.inventory.failure_rate").get<double>(), 0.5);
+    EXPECT_DOUBLE_EQ(window.document()->value("services.inventory.failure_rate").get<double>(),
+                     0.5);
 
     window.setDiscardPrompt([&](const QString &) { return int(QMessageBox::Discard); });
     EXPECT_TRUE(window.openScenario("preset:retry-storm"));
