@@ -2,6 +2,7 @@
 // `handle`, and the Summary counters. Expected numbers worked out by hand from DESIGN.md
 // "Fallback".
 
+#include "engine_fixtures.h"
 #include "reslab/fallback_stage.h"
 #include "reslab/simulation.h"
 
@@ -16,85 +17,12 @@
 namespace reslab {
 namespace {
 
-constexpr SimTime ms(double v)
-{
-    return static_cast<SimTime>(v * 1000.0);
-}
+using namespace reslab::testing;
 
-ScriptedOutcome ok(double latencyMs)
+Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<StageSpec> pipeline,
+                  double durationS = 10)
 {
-    return {true, latencyMs};
-}
-ScriptedOutcome err(double latencyMs)
-{
-    return {false, latencyMs};
-}
-
-struct Ev
-{
-    SimTime t;
-    std::uint64_t request;
-    std::uint32_t attempt;
-    std::string stage;
-    EventKind kind;
-    std::string detail;
-};
-
-class Collect final : public EventSink
-{
-public:
-    void onEvent(const EventRecord &e) override
-    {
-        events.push_back({e.time, e.request, e.attempt, std::string(e.stage), e.kind, e.detail()});
-    }
-    std::vector<Ev> of(EventKind kind, std::optional<std::uint64_t> request = std::nullopt) const
-    {
-        std::vector<Ev> out;
-        for (const Ev &e : events) {
-            if (e.kind == kind && (!request || e.request == *request))
-                out.push_back(e);
-        }
-        return out;
-    }
-    /// (time, detail) of each request_end, in order.
-    std::vector<std::pair<SimTime, std::string>> ends() const
-    {
-        std::vector<std::pair<SimTime, std::string>> out;
-        for (const Ev &e : of(EventKind::RequestEnd))
-            out.emplace_back(e.t, e.detail);
-        return out;
-    }
-    std::vector<std::string> fallbackDetails() const
-    {
-        std::vector<std::string> out;
-        for (const Ev &e : of(EventKind::Fallback))
-            out.push_back(e.detail);
-        return out;
-    }
-    std::vector<Ev> events;
-};
-
-ServiceSpec scripted(std::string name, std::vector<ScriptedOutcome> script)
-{
-    ServiceSpec s;
-    s.name = std::move(name);
-    s.latency = LatencySpec::constant(1000.0);
-    s.script = std::move(script);
-    return s;
-}
-
-Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<StageSpec> pipeline)
-{
-    Scenario s;
-    s.name = "fallback-test";
-    s.seed = 9;
-    s.durationS = 10;
-    s.load.type = LoadSpec::Type::Script;
-    s.load.atMs = std::move(atMs);
-    s.services[svc.name] = svc;
-    s.target = svc.name;
-    s.pipeline = std::move(pipeline);
-    return s;
+    return scriptScenario("fallback-test", 9, std::move(atMs), svc, std::move(pipeline), durationS);
 }
 
 StageSpec fallback(FallbackSpec::Mode mode)
@@ -106,32 +34,18 @@ StageSpec fallback(FallbackSpec::Mode mode)
     return st;
 }
 
-StageSpec timeout(double timeoutMs)
-{
-    StageSpec st;
-    st.type = StageSpec::Type::Timeout;
-    st.name = "timeout";
-    st.timeout.timeoutMs = timeoutMs;
-    return st;
-}
-
-std::uint64_t failures(const Summary &s, Outcome o)
-{
-    return s.failureByCause[static_cast<std::size_t>(o)];
-}
-
 using Ends = std::vector<std::pair<SimTime, std::string>>;
 
 TEST(FallbackTest, StaticAnswersAtOnceWithOutcomeFallback)
 {
     // error at 30 -> the static fallback answers at 30 (no extra delay); ok at 100+20 passes.
     Collect ev;
-    Simulation sim(scenario({0, 100}, scripted("svc", {err(30), ok(20)}),
+    Simulation sim(scenario({0, 100}, scripted({err(30), ok(20)}, "svc"),
                             {fallback(FallbackSpec::Mode::Static)}),
                    RunOptions{.sink = &ev});
     sim.runToEnd();
     EXPECT_EQ(ev.ends(), (Ends{{ms(30), "fallback"}, {ms(120), "ok"}}));
-    EXPECT_EQ(ev.fallbackDetails(), (std::vector<std::string>{"static"}));
+    EXPECT_EQ(ev.details(EventKind::Fallback), (std::vector<std::string>{"static"}));
     const Summary s = sim.summary();
     EXPECT_EQ(s.fallback, 1u);
     EXPECT_EQ(s.success, 1u);
@@ -153,14 +67,15 @@ TEST(FallbackTest, CacheHitsWhileLastSuccessIsAtMostTtlOld)
     st.fallback.ttlMs = 100;
     Collect ev;
     Simulation sim(
-        scenario({0, 50, 100, 101}, scripted("svc", {ok(10), err(10), err(10), err(10)}), {st}),
+        scenario({0, 50, 100, 101}, scripted({ok(10), err(10), err(10), err(10)}, "svc"), {st}),
         RunOptions{.sink = &ev});
     sim.runToEnd();
     EXPECT_EQ(ev.ends(), (Ends{{ms(10), "ok"},
                                {ms(60), "fallback"},
                                {ms(110), "fallback"},
                                {ms(111), "fallback_failed"}}));
-    EXPECT_EQ(ev.fallbackDetails(), (std::vector<std::string>{"cache", "cache", "cache_miss"}));
+    EXPECT_EQ(ev.details(EventKind::Fallback),
+              (std::vector<std::string>{"cache", "cache", "cache_miss"}));
     const Summary s = sim.summary();
     EXPECT_EQ(s.success, 1u);
     EXPECT_EQ(s.fallback, 2u);
@@ -175,7 +90,7 @@ TEST(FallbackTest, CacheMissesWithoutAnyEarlierSuccess)
     StageSpec st = fallback(FallbackSpec::Mode::Cache);
     st.fallback.ttlMs = 1e6;
     Collect ev;
-    Simulation sim(scenario({0}, scripted("svc", {err(10)}), {st}), RunOptions{.sink = &ev});
+    Simulation sim(scenario({0}, scripted({err(10)}, "svc"), {st}), RunOptions{.sink = &ev});
     sim.runToEnd();
     EXPECT_EQ(ev.ends(), (Ends{{ms(10), "fallback_failed"}}));
     const Summary s = sim.summary();
@@ -191,7 +106,7 @@ TEST(FallbackTest, CacheIsRefreshedByEachSuccess)
     StageSpec st = fallback(FallbackSpec::Mode::Cache);
     st.fallback.ttlMs = 100;
     Collect ev;
-    Simulation sim(scenario({0, 150, 240}, scripted("svc", {ok(10), ok(10), err(10)}), {st}),
+    Simulation sim(scenario({0, 150, 240}, scripted({ok(10), ok(10), err(10)}, "svc"), {st}),
                    RunOptions{.sink = &ev});
     sim.runToEnd();
     EXPECT_EQ(ev.ends(), (Ends{{ms(10), "ok"}, {ms(160), "ok"}, {ms(250), "fallback"}}));
@@ -200,8 +115,8 @@ TEST(FallbackTest, CacheIsRefreshedByEachSuccess)
 Scenario serviceScenario()
 {
     // primary (the target) fails twice; backup answers ok the first time, error the second.
-    Scenario s = scenario({0, 100}, scripted("primary", {err(10), err(10)}), {});
-    s.services["backup"] = scripted("backup", {ok(5), err(7)});
+    Scenario s = scenario({0, 100}, scripted({err(10), err(10)}, "primary"), {});
+    s.services["backup"] = scripted({ok(5), err(7)}, "backup");
     StageSpec st = fallback(FallbackSpec::Mode::Service);
     st.fallback.service = "backup";
     s.pipeline = {st};
@@ -216,7 +131,8 @@ TEST(FallbackTest, ServiceModeCallsAnotherServiceAndItsFailureIsFallbackFailed)
     Simulation sim(serviceScenario(), RunOptions{.sink = &ev});
     sim.runToEnd();
     EXPECT_EQ(ev.ends(), (Ends{{ms(15), "fallback"}, {ms(117), "fallback_failed"}}));
-    EXPECT_EQ(ev.fallbackDetails(), (std::vector<std::string>{"service", "service_failed"}));
+    EXPECT_EQ(ev.details(EventKind::Fallback),
+              (std::vector<std::string>{"service", "service_failed"}));
     const Summary s = sim.summary();
     EXPECT_EQ(s.fallback, 1u);
     EXPECT_EQ(s.fallbackService, 1u);
@@ -247,7 +163,7 @@ TEST(FallbackTest, HandleRestrictsWhichOutcomesAreReplaced)
     StageSpec st = fallback(FallbackSpec::Mode::Static);
     st.fallback.handle = OutcomeSet{Outcome::Timeout};
     Collect ev;
-    Simulation sim(scenario({0, 200}, scripted("svc", {err(10), ok(100)}), {st, timeout(50)}),
+    Simulation sim(scenario({0, 200}, scripted({err(10), ok(100)}, "svc"), {st, timeout(50)}),
                    RunOptions{.sink = &ev});
     sim.runToEnd();
     EXPECT_EQ(ev.ends(), (Ends{{ms(10), "error"}, {ms(250), "fallback"}}));
@@ -271,7 +187,7 @@ TEST(FallbackTest, HandleErrorOnlyLetsCircuitOpenThrough)
     br.breaker.failureThreshold = 1;
     br.breaker.resetTimeoutMs = 10000;
     Collect ev;
-    Simulation sim(scenario({0, 100}, scripted("svc", {err(10), ok(10)}), {st, br}),
+    Simulation sim(scenario({0, 100}, scripted({err(10), ok(10)}, "svc"), {st, br}),
                    RunOptions{.sink = &ev});
     sim.runToEnd();
     EXPECT_EQ(ev.ends(), (Ends{{ms(10), "fallback"}, {ms(100), "circuit_open"}}));
@@ -288,7 +204,7 @@ TEST(FallbackTest, DefaultHandleReplacesEveryFailureKind)
     //   r0 at 0:   ok:200   -> timeout at 50 (its work holds the server until 200)
     //   r1 at 100: server busy, no queue: overloaded at 100
     //   r2 at 300: error:10 -> error at 310
-    ServiceSpec svc = scripted("svc", {ok(200), err(10)});
+    ServiceSpec svc = scripted({ok(200), err(10)}, "svc");
     svc.concurrency = 1;
     svc.queueLimit = 0;
     Collect ev;
@@ -327,7 +243,7 @@ TEST(FallbackTest, CountersAddUpAcrossTwoFallbackStages)
     br.breaker.resetTimeoutMs = 10000;
     Collect ev;
     Simulation sim(scenario({0, 100, 200, 300, 2000},
-                            scripted("svc", {ok(10), err(10), err(10), ok(10)}),
+                            scripted({ok(10), err(10), err(10), ok(10)}, "svc"),
                             {outer, cache, br}),
                    RunOptions{.sink = &ev});
     sim.runToEnd();

@@ -2,6 +2,7 @@
 // stage order changes results, an empty pipeline calls the service, disabled stages are skipped,
 // and the seed-like preset pipeline runs with consistent counts.
 
+#include "engine_fixtures.h"
 #include "reslab/report.h"
 #include "reslab/simulation.h"
 
@@ -17,88 +18,16 @@
 namespace reslab {
 namespace {
 
-constexpr SimTime ms(double v)
-{
-    return static_cast<SimTime>(v * 1000.0);
-}
-
-ScriptedOutcome ok(double latencyMs)
-{
-    return {true, latencyMs};
-}
-ScriptedOutcome err(double latencyMs)
-{
-    return {false, latencyMs};
-}
-
-struct Ev
-{
-    SimTime t;
-    std::uint64_t request;
-    std::uint32_t attempt;
-    std::string stage;
-    EventKind kind;
-    std::string detail;
-};
-
-class Collect final : public EventSink
-{
-public:
-    void onEvent(const EventRecord &e) override
-    {
-        events.push_back({e.time, e.request, e.attempt, std::string(e.stage), e.kind, e.detail()});
-    }
-    std::vector<Ev> of(EventKind kind) const
-    {
-        std::vector<Ev> out;
-        for (const Ev &e : events) {
-            if (e.kind == kind)
-                out.push_back(e);
-        }
-        return out;
-    }
-    std::vector<SimTime> times(EventKind kind) const
-    {
-        std::vector<SimTime> out;
-        for (const Ev &e : of(kind))
-            out.push_back(e.t);
-        return out;
-    }
-    std::vector<std::pair<SimTime, std::string>> ends() const
-    {
-        std::vector<std::pair<SimTime, std::string>> out;
-        for (const Ev &e : of(EventKind::RequestEnd))
-            out.emplace_back(e.t, e.detail);
-        return out;
-    }
-    std::vector<Ev> events;
-};
-
-using Ends = std::vector<std::pair<SimTime, std::string>>;
-
-ServiceSpec constantService(double latencyMs, double failureRate)
-{
-    ServiceSpec s;
-    s.name = "svc";
-    s.failureRate = failureRate;
-    s.latency = LatencySpec::constant(latencyMs);
-    return s;
-}
+using namespace reslab::testing;
 
 Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<StageSpec> pipeline,
                   double durationS = 10)
 {
-    Scenario s;
-    s.name = "pipeline-test";
-    s.seed = 11;
-    s.durationS = durationS;
-    s.load.type = LoadSpec::Type::Script;
-    s.load.atMs = std::move(atMs);
-    s.services[svc.name] = svc;
-    s.target = svc.name;
-    s.pipeline = std::move(pipeline);
-    return s;
+    return scriptScenario("pipeline-test", 11, std::move(atMs), svc, std::move(pipeline),
+                          durationS);
 }
+
+using Ends = std::vector<std::pair<SimTime, std::string>>;
 
 StageSpec retry(int maxRetries, double fixedMs)
 {
@@ -112,26 +41,6 @@ StageSpec retry(int maxRetries, double fixedMs)
     return st;
 }
 
-StageSpec breaker(int failureThreshold, double resetMs)
-{
-    StageSpec st;
-    st.type = StageSpec::Type::CircuitBreaker;
-    st.name = "breaker";
-    st.breaker.policy = BreakerSpec::Policy::Consecutive;
-    st.breaker.failureThreshold = failureThreshold;
-    st.breaker.resetTimeoutMs = resetMs;
-    return st;
-}
-
-StageSpec timeout(double timeoutMs, std::string name = "timeout")
-{
-    StageSpec st;
-    st.type = StageSpec::Type::Timeout;
-    st.name = std::move(name);
-    st.timeout.timeoutMs = timeoutMs;
-    return st;
-}
-
 StageSpec staticFallback()
 {
     StageSpec st;
@@ -139,11 +48,6 @@ StageSpec staticFallback()
     st.name = "fallback";
     st.fallback.mode = FallbackSpec::Mode::Static;
     return st;
-}
-
-std::uint64_t failures(const Summary &s, Outcome o)
-{
-    return s.failureByCause[static_cast<std::size_t>(o)];
 }
 
 TEST(PipelineTest, RetryOutsideBreakerEachAttemptGoesThroughTheBreaker)
@@ -317,8 +221,8 @@ Scenario seedLike()
     StageSpec fb = staticFallback();
     StageSpec br = breaker(5, 30000);
     br.breaker.successThreshold = 3;
-    StageSpec t5 = timeout(5000, "timeout#breaker");
-    StageSpec t10 = timeout(10000, "timeout#outer");
+    StageSpec t5 = timeout(5000, false, "timeout#breaker");
+    StageSpec t10 = timeout(10000, false, "timeout#outer");
     StageSpec r;
     r.type = StageSpec::Type::Retry;
     r.name = "retry";

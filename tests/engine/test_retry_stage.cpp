@@ -2,6 +2,7 @@
 // circuit_open, counting at attempt start, and the retry budget. Expected numbers are worked out
 // by hand from DESIGN.md "Retry" (derivations in the comments).
 
+#include "engine_fixtures.h"
 #include "reslab/simulation.h"
 
 #include <gtest/gtest.h>
@@ -14,97 +15,12 @@
 namespace reslab {
 namespace {
 
-constexpr SimTime ms(double v)
-{
-    return static_cast<SimTime>(v * 1000.0);
-}
-
-ScriptedOutcome ok(double latencyMs)
-{
-    return {true, latencyMs};
-}
-ScriptedOutcome err(double latencyMs)
-{
-    return {false, latencyMs};
-}
-
-struct Ev
-{
-    SimTime t;
-    std::uint64_t request;
-    std::uint32_t attempt;
-    std::string stage;
-    EventKind kind;
-    std::string detail;
-};
-
-class Collect final : public EventSink
-{
-public:
-    void onEvent(const EventRecord &e) override
-    {
-        events.push_back({e.time, e.request, e.attempt, std::string(e.stage), e.kind, e.detail()});
-    }
-    std::vector<Ev> of(EventKind kind, std::optional<std::uint64_t> request = std::nullopt) const
-    {
-        std::vector<Ev> out;
-        for (const Ev &e : events) {
-            if (e.kind == kind && (!request || e.request == *request))
-                out.push_back(e);
-        }
-        return out;
-    }
-    std::vector<SimTime> times(EventKind kind,
-                               std::optional<std::uint64_t> request = std::nullopt) const
-    {
-        std::vector<SimTime> out;
-        for (const Ev &e : of(kind, request))
-            out.push_back(e.t);
-        return out;
-    }
-    std::vector<std::string> details(EventKind kind,
-                                     std::optional<std::uint64_t> request = std::nullopt) const
-    {
-        std::vector<std::string> out;
-        for (const Ev &e : of(kind, request))
-            out.push_back(e.detail);
-        return out;
-    }
-    std::vector<Ev> events;
-};
-
-ServiceSpec scripted(std::vector<ScriptedOutcome> script)
-{
-    ServiceSpec s;
-    s.name = "svc";
-    s.latency = LatencySpec::constant(1000.0);
-    s.script = std::move(script);
-    return s;
-}
-
-ServiceSpec constantService(double latencyMs, double failureRate)
-{
-    ServiceSpec s;
-    s.name = "svc";
-    s.failureRate = failureRate;
-    s.latency = LatencySpec::constant(latencyMs);
-    return s;
-}
+using namespace reslab::testing;
 
 Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<StageSpec> pipeline,
                   double durationS = 10)
 {
-    Scenario s;
-    s.name = "retry-test";
-    s.seed = 3;
-    s.durationS = durationS;
-    s.bucketMs = 1000;
-    s.load.type = LoadSpec::Type::Script;
-    s.load.atMs = std::move(atMs);
-    s.services[svc.name] = svc;
-    s.target = svc.name;
-    s.pipeline = std::move(pipeline);
-    return s;
+    return scriptScenario("retry-test", 3, std::move(atMs), svc, std::move(pipeline), durationS);
 }
 
 StageSpec retry(int maxRetries, RetrySpec::Backoff backoff, double baseMs)
@@ -117,31 +33,6 @@ StageSpec retry(int maxRetries, RetrySpec::Backoff backoff, double baseMs)
     st.retry.baseMs = baseMs;
     st.retry.jitter = RetrySpec::Jitter::None;
     return st;
-}
-
-StageSpec breaker(int failureThreshold, double resetMs)
-{
-    StageSpec st;
-    st.type = StageSpec::Type::CircuitBreaker;
-    st.name = "breaker";
-    st.breaker.policy = BreakerSpec::Policy::Consecutive;
-    st.breaker.failureThreshold = failureThreshold;
-    st.breaker.resetTimeoutMs = resetMs;
-    return st;
-}
-
-StageSpec timeout(double timeoutMs)
-{
-    StageSpec st;
-    st.type = StageSpec::Type::Timeout;
-    st.name = "timeout";
-    st.timeout.timeoutMs = timeoutMs;
-    return st;
-}
-
-std::uint64_t failures(const Summary &s, Outcome o)
-{
-    return s.failureByCause[static_cast<std::size_t>(o)];
 }
 
 TEST(RetryTest, MaxRetriesThreeGivesFourAttemptsWithExponentialDelays)

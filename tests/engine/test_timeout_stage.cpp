@@ -1,6 +1,7 @@
 // The timeout stage through whole runs: exact firing time, the tie rule, placement outside vs
 // inside a retry, and cancel_inner. Expected numbers worked out by hand from DESIGN.md "Timeout".
 
+#include "engine_fixtures.h"
 #include "reslab/simulation.h"
 #include "reslab/timeout_stage.h"
 
@@ -14,94 +15,12 @@
 namespace reslab {
 namespace {
 
-constexpr SimTime ms(double v)
-{
-    return static_cast<SimTime>(v * 1000.0);
-}
-
-ScriptedOutcome ok(double latencyMs)
-{
-    return {true, latencyMs};
-}
-
-struct Ev
-{
-    SimTime t;
-    std::uint64_t request;
-    std::uint32_t attempt;
-    std::string stage;
-    EventKind kind;
-    std::string detail;
-};
-
-class Collect final : public EventSink
-{
-public:
-    void onEvent(const EventRecord &e) override
-    {
-        events.push_back({e.time, e.request, e.attempt, std::string(e.stage), e.kind, e.detail()});
-    }
-    std::vector<Ev> of(EventKind kind, std::optional<std::uint64_t> request = std::nullopt) const
-    {
-        std::vector<Ev> out;
-        for (const Ev &e : events) {
-            if (e.kind == kind && (!request || e.request == *request))
-                out.push_back(e);
-        }
-        return out;
-    }
-    std::vector<SimTime> times(EventKind kind,
-                               std::optional<std::uint64_t> request = std::nullopt) const
-    {
-        std::vector<SimTime> out;
-        for (const Ev &e : of(kind, request))
-            out.push_back(e.t);
-        return out;
-    }
-    std::vector<Ev> events;
-};
-
-ServiceSpec scripted(std::vector<ScriptedOutcome> script)
-{
-    ServiceSpec s;
-    s.name = "svc";
-    s.latency = LatencySpec::constant(1000.0);
-    s.script = std::move(script);
-    return s;
-}
-
-ServiceSpec constantService(double latencyMs, double failureRate)
-{
-    ServiceSpec s;
-    s.name = "svc";
-    s.failureRate = failureRate;
-    s.latency = LatencySpec::constant(latencyMs);
-    return s;
-}
+using namespace reslab::testing;
 
 Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<StageSpec> pipeline,
                   double durationS = 10)
 {
-    Scenario s;
-    s.name = "timeout-test";
-    s.seed = 5;
-    s.durationS = durationS;
-    s.load.type = LoadSpec::Type::Script;
-    s.load.atMs = std::move(atMs);
-    s.services[svc.name] = svc;
-    s.target = svc.name;
-    s.pipeline = std::move(pipeline);
-    return s;
-}
-
-StageSpec timeout(double timeoutMs, bool cancelInner = false, std::string name = "timeout")
-{
-    StageSpec st;
-    st.type = StageSpec::Type::Timeout;
-    st.name = std::move(name);
-    st.timeout.timeoutMs = timeoutMs;
-    st.timeout.cancelInner = cancelInner;
-    return st;
+    return scriptScenario("timeout-test", 5, std::move(atMs), svc, std::move(pipeline), durationS);
 }
 
 StageSpec retry(int maxRetries, double fixedMs)
@@ -114,11 +33,6 @@ StageSpec retry(int maxRetries, double fixedMs)
     st.retry.baseMs = fixedMs;
     st.retry.jitter = RetrySpec::Jitter::None;
     return st;
-}
-
-std::uint64_t failures(const Summary &s, Outcome o)
-{
-    return s.failureByCause[static_cast<std::size_t>(o)];
 }
 
 TEST(TimeoutTest, FiresAtExactlyTimeoutMs)

@@ -2,6 +2,7 @@
 // overloaded, slowdown under load, phases, error latency, cancellation, and abandoned work.
 // Expected times are worked out by hand from DESIGN.md's service model (comments show how).
 
+#include "engine_fixtures.h"
 #include "reslab/simulation.h"
 #include "reslab/virtual_service.h"
 
@@ -15,50 +16,9 @@
 namespace reslab {
 namespace {
 
-constexpr SimTime ms(double v)
-{
-    return static_cast<SimTime>(v * 1000.0);
-}
-
-ScriptedOutcome ok(double latencyMs)
-{
-    return {true, latencyMs};
-}
-ScriptedOutcome err(double latencyMs)
-{
-    return {false, latencyMs};
-}
+using namespace reslab::testing;
 
 /// An event as written to events.csv, with owned strings.
-struct Ev
-{
-    SimTime t;
-    std::uint64_t request;
-    std::uint32_t attempt;
-    std::string stage;
-    EventKind kind;
-    std::string detail;
-};
-
-class Collect final : public EventSink
-{
-public:
-    void onEvent(const EventRecord &e) override
-    {
-        events.push_back({e.time, e.request, e.attempt, std::string(e.stage), e.kind, e.detail()});
-    }
-    std::vector<Ev> of(EventKind kind, std::optional<std::uint64_t> request = std::nullopt) const
-    {
-        std::vector<Ev> out;
-        for (const Ev &e : events) {
-            if (e.kind == kind && (!request || e.request == *request))
-                out.push_back(e);
-        }
-        return out;
-    }
-    std::vector<Ev> events;
-};
-
 /// Receives answers from the service with the time they came.
 class RecordingCaller final : public Caller
 {

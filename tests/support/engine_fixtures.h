@@ -1,0 +1,153 @@
+#pragma once
+
+// Building blocks shared by the engine suites that drive whole runs on scripted or constant
+// services: time in ms, scripted outcomes, an event collector, and a scripted-load scenario.
+
+#include "reslab/simulation.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace reslab::testing {
+
+/// Milliseconds as virtual time (µs).
+constexpr SimTime ms(double v)
+{
+    return static_cast<SimTime>(v * 1000.0);
+}
+
+inline ScriptedOutcome ok(double latencyMs)
+{
+    return {true, latencyMs};
+}
+inline ScriptedOutcome err(double latencyMs)
+{
+    return {false, latencyMs};
+}
+
+/// One event as the sink saw it (stage and detail copied out of the record).
+struct Ev
+{
+    SimTime t;
+    std::uint64_t request;
+    std::uint32_t attempt;
+    std::string stage;
+    EventKind kind;
+    std::string detail;
+};
+
+/// Keeps every event of a run, with filters by kind (and request).
+class Collect final : public EventSink
+{
+public:
+    void onEvent(const EventRecord &e) override
+    {
+        events.push_back({e.time, e.request, e.attempt, std::string(e.stage), e.kind, e.detail()});
+    }
+    std::vector<Ev> of(EventKind kind, std::optional<std::uint64_t> request = std::nullopt) const
+    {
+        std::vector<Ev> out;
+        for (const Ev &e : events) {
+            if (e.kind == kind && (!request || e.request == *request))
+                out.push_back(e);
+        }
+        return out;
+    }
+    std::vector<SimTime> times(EventKind kind,
+                               std::optional<std::uint64_t> request = std::nullopt) const
+    {
+        std::vector<SimTime> out;
+        for (const Ev &e : of(kind, request))
+            out.push_back(e.t);
+        return out;
+    }
+    std::vector<std::string> details(EventKind kind,
+                                     std::optional<std::uint64_t> request = std::nullopt) const
+    {
+        std::vector<std::string> out;
+        for (const Ev &e : of(kind, request))
+            out.push_back(e.detail);
+        return out;
+    }
+    /// (time, outcome) of each request_end, in order.
+    std::vector<std::pair<SimTime, std::string>> ends() const
+    {
+        std::vector<std::pair<SimTime, std::string>> out;
+        for (const Ev &e : of(EventKind::RequestEnd))
+            out.emplace_back(e.t, e.detail);
+        return out;
+    }
+    std::vector<Ev> events;
+};
+
+/// A service that answers from `script` in order (1 s latency once the script runs out).
+inline ServiceSpec scripted(std::vector<ScriptedOutcome> script, std::string name = "svc")
+{
+    ServiceSpec s;
+    s.name = std::move(name);
+    s.latency = LatencySpec::constant(1000.0);
+    s.script = std::move(script);
+    return s;
+}
+
+/// A service with a constant latency and independent failures.
+inline ServiceSpec constantService(double latencyMs, double failureRate, std::string name = "svc")
+{
+    ServiceSpec s;
+    s.name = std::move(name);
+    s.failureRate = failureRate;
+    s.latency = LatencySpec::constant(latencyMs);
+    return s;
+}
+
+/// Requests arriving at the scripted times `atMs`, sent through `pipeline` to `svc`.
+inline Scenario scriptScenario(std::string name, std::uint64_t seed, std::vector<double> atMs,
+                               const ServiceSpec &svc, std::vector<StageSpec> pipeline,
+                               double durationS = 10)
+{
+    Scenario s;
+    s.name = std::move(name);
+    s.seed = seed;
+    s.durationS = durationS;
+    s.bucketMs = 1000;
+    s.load.type = LoadSpec::Type::Script;
+    s.load.atMs = std::move(atMs);
+    s.services[svc.name] = svc;
+    s.target = svc.name;
+    s.pipeline = std::move(pipeline);
+    return s;
+}
+
+/// A timeout stage.
+inline StageSpec timeout(double timeoutMs, bool cancelInner = false, std::string name = "timeout")
+{
+    StageSpec st;
+    st.type = StageSpec::Type::Timeout;
+    st.name = std::move(name);
+    st.timeout.timeoutMs = timeoutMs;
+    st.timeout.cancelInner = cancelInner;
+    return st;
+}
+
+/// A `consecutive` breaker (the seed's): opens after `failureThreshold` failures in a row.
+inline StageSpec breaker(int failureThreshold, double resetMs)
+{
+    StageSpec st;
+    st.type = StageSpec::Type::CircuitBreaker;
+    st.name = "breaker";
+    st.breaker.policy = BreakerSpec::Policy::Consecutive;
+    st.breaker.failureThreshold = failureThreshold;
+    st.breaker.resetTimeoutMs = resetMs;
+    return st;
+}
+
+/// Failed requests of one cause.
+inline std::uint64_t failures(const Summary &s, Outcome o)
+{
+    return s.failureByCause[static_cast<std::size_t>(o)];
+}
+
+} // namespace reslab::testing
