@@ -94,6 +94,9 @@ MainWindow::MainWindow(QWidget *parent)
     main->setStretchFactor(0, 2);
     main->setStretchFactor(1, 4);
     main->setStretchFactor(2, 4);
+    // Initial split: the editor at its comfortable width, the rest shared so that the charts get
+    // room for their titles and a readable time axis.
+    main->setSizes({340, 780, 480});
     setCentralWidget(main);
 
     m_applyDelay.setSingleShot(true);

@@ -45,6 +45,7 @@ ChartPanel::ChartPanel(SimulationController *controller, QWidget *parent)
     m_caption->setObjectName("caption");
     m_caption->setTextFormat(Qt::PlainText);
     m_caption->setContentsMargins(6, 2, 6, 0);
+    m_caption->setWordWrap(true); // a narrow panel wraps the caption instead of clipping it
     auto *contentLayout = new QVBoxLayout(m_content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->setSpacing(2);
@@ -61,6 +62,9 @@ ChartPanel::ChartPanel(SimulationController *controller, QWidget *parent)
     m_scroll->setWidget(m_content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    // The charts follow the panel's width (their minimum fits a narrow panel); only the height
+    // scrolls.
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 0, 6, 0);

@@ -82,7 +82,7 @@ TimeChart::TimeChart(SimulationController *controller, const QString &name, cons
     setChart(m_chart); // the view owns the chart
     setRenderHint(QPainter::Antialiasing);
     setMouseTracking(true);
-    setMinimumSize(360, 240);
+    setMinimumSize(280, 240);
 }
 
 QLineSeries *TimeChart::addLine(const QString &name, const QColor &color, Qt::PenStyle style,
