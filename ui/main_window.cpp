@@ -198,6 +198,22 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+    // Scenario edits (fields, stage cards, phases) can be undone; a focused text field keeps
+    // its own Ctrl+Z for the text being typed.
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo =
+        edit->addAction(tr("&Undo edit"), QKeySequence::Undo, m_document, &ScenarioDocument::undo);
+    undo->setObjectName("undo");
+    QAction *redo =
+        edit->addAction(tr("&Redo edit"), QKeySequence::Redo, m_document, &ScenarioDocument::redo);
+    redo->setObjectName("redo");
+    auto updateHistory = [this, undo, redo] {
+        undo->setEnabled(m_document->canUndo());
+        redo->setEnabled(m_document->canRedo());
+    };
+    connect(m_document, &ScenarioDocument::historyChanged, this, updateHistory);
+    updateHistory();
+
     QMenu *presetMenu = menuBar()->addMenu(tr("&Presets"));
     for (const Preset &p : presets()) {
         const QString name = QString::fromUtf8(p.name.data(), static_cast<int>(p.name.size()));

@@ -2,6 +2,7 @@
 
 #include "reslab/presets.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -92,6 +93,8 @@ bool ScenarioDocument::open(const QString &source, QString *error)
         }
     }
     m_doc = std::move(doc);
+    m_clean = m_doc;
+    clearHistory();
     m_source = source;
     m_path = src.rfind("preset:", 0) == 0 ? QString() : QFileInfo(source).absoluteFilePath();
     m_modified = false;
@@ -105,6 +108,8 @@ bool ScenarioDocument::open(const QString &source, QString *error)
 void ScenarioDocument::reset(const nlohmann::json &doc, const QString &source)
 {
     m_doc = doc;
+    m_clean = m_doc;
+    clearHistory();
     m_source = source;
     m_path.clear();
     m_modified = false;
@@ -136,6 +141,8 @@ bool ScenarioDocument::saveAs(const QString &path, QString *error)
     }
     m_path = QFileInfo(path).absoluteFilePath();
     m_source = m_path;
+    m_clean = m_doc;
+    m_lastPath.clear(); // the next edit starts a new undo step
     setModified(false);
     emit changed();
     return true;
@@ -155,6 +162,7 @@ nlohmann::json ScenarioDocument::value(const std::string &path) const
 void ScenarioDocument::setValue(const std::string &path, const nlohmann::json &value)
 {
     const auto ptr = pointerFor(path);
+    nlohmann::json before = m_doc;
     try {
         if (value.is_null()) {
             if (!m_doc.contains(ptr))
@@ -170,9 +178,11 @@ void ScenarioDocument::setValue(const std::string &path, const nlohmann::json &v
             m_doc[ptr] = value;
         }
     } catch (const std::exception &) {
-        return; // a path that does not fit the document: nothing to change
+        m_doc = before; // a path that does not fit the document: nothing to change
+        return;
     }
-    setModified(true);
+    remember(path, std::move(before));
+    setModified(m_doc != m_clean);
     revalidate();
     emit changed();
 }
@@ -181,10 +191,74 @@ void ScenarioDocument::setJson(const nlohmann::json &doc)
 {
     if (doc == m_doc)
         return;
+    remember(std::string(), m_doc);
     m_doc = doc;
-    setModified(true);
+    setModified(m_doc != m_clean);
     revalidate();
     emit changed();
+}
+
+namespace {
+qint64 steadyMs()
+{
+    static QElapsedTimer clock;
+    if (!clock.isValid())
+        clock.start();
+    return clock.elapsed();
+}
+} // namespace
+
+void ScenarioDocument::remember(const std::string &path, nlohmann::json before)
+{
+    const qint64 now = m_clock ? m_clock() : steadyMs();
+    const bool merge = !path.empty() && path == m_lastPath && !m_undo.empty() &&
+                       m_lastEditMs >= 0 && now - m_lastEditMs < kMergeMs;
+    m_lastPath = path;
+    m_lastEditMs = now;
+    const bool hadRedo = !m_redo.empty();
+    m_redo.clear();
+    if (merge) {
+        if (hadRedo)
+            emit historyChanged();
+        return;
+    }
+    m_undo.push_back(std::move(before));
+    if (m_undo.size() > kMaxHistory)
+        m_undo.erase(m_undo.begin());
+    emit historyChanged();
+}
+
+void ScenarioDocument::clearHistory()
+{
+    m_undo.clear();
+    m_redo.clear();
+    m_lastPath.clear();
+    m_lastEditMs = -1;
+    emit historyChanged();
+}
+
+void ScenarioDocument::restore(std::vector<nlohmann::json> &from, std::vector<nlohmann::json> &to)
+{
+    if (from.empty())
+        return;
+    to.push_back(std::move(m_doc));
+    m_doc = std::move(from.back());
+    from.pop_back();
+    m_lastPath.clear(); // an edit after an undo never merges into the restored step
+    setModified(m_doc != m_clean);
+    revalidate();
+    emit historyChanged();
+    emit changed();
+}
+
+void ScenarioDocument::undo()
+{
+    restore(m_undo, m_redo);
+}
+
+void ScenarioDocument::redo()
+{
+    restore(m_redo, m_undo);
 }
 
 std::vector<ScenarioError> ScenarioDocument::errorsAt(const std::string &path) const

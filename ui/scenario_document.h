@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -41,6 +42,18 @@ public:
     /// Replaces the whole document as an edit (modified; revalidated).
     void setJson(const nlohmann::json &doc);
 
+    /// Edit history. Every setValue/setJson is one step, except that edits of the same path
+    /// less than kMergeMs apart merge into one (a slider drag, typing in a field). Open and
+    /// reset clear the history; undoing back to the saved document clears the modified mark.
+    bool canUndo() const { return !m_undo.empty(); }
+    bool canRedo() const { return !m_redo.empty(); }
+    void undo();
+    void redo();
+    static constexpr qint64 kMergeMs = 1000;
+    /// The clock (ms) that decides merging; tests set their own.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    static constexpr std::size_t kMaxHistory = 500;
+
     /// The last valid scenario (the one the simulation runs) and the current errors.
     const std::optional<Scenario> &scenario() const { return m_scenario; }
     const std::vector<ScenarioError> &errors() const { return m_errors; }
@@ -62,11 +75,23 @@ signals:
     void modifiedChanged(bool modified);
     /// A new document replaced the old one (open, reset): editors rebuild.
     void documentReplaced();
+    /// canUndo() / canRedo() may have changed.
+    void historyChanged();
 
 private:
     void revalidate();
+    /// Records `before`, the document before an edit of `path` (empty path: never merged).
+    void remember(const std::string &path, nlohmann::json before);
+    void clearHistory();
+    void restore(std::vector<nlohmann::json> &from, std::vector<nlohmann::json> &to);
 
     nlohmann::json m_doc;
+    nlohmann::json m_clean; ///< the document as last opened or saved
+    std::vector<nlohmann::json> m_undo;
+    std::vector<nlohmann::json> m_redo;
+    std::string m_lastPath;   ///< path of the last edit, for merging
+    qint64 m_lastEditMs = -1; ///< steady clock of the last edit
+    std::function<qint64()> m_clock;
     QString m_path;   ///< file path, empty for presets and new documents
     QString m_source; ///< what it was opened from (file path or preset:NAME)
     bool m_modified = false;
