@@ -666,6 +666,69 @@ TEST(EditorStructure, ServiceNamesWithDots)
     EXPECT_EQ(validatorPath("services[pay ments]"), "services[\"pay ments\"]");
 }
 
+TEST(EditorStructure, RenameServiceMovesEveryReference)
+{
+    json doc = {
+        {"services", {{"backend", {{"failure_rate", 0.1}}}, {"cache", {{"failure_rate", 0}}}}},
+        {"target", "backend"},
+        {"pipeline",
+         {{{"type", "fallback"}, {"mode", "service"}, {"service", "cache"}},
+          {{"type", "retry"}, {"max_retries", 2}}}}};
+    const json renamed = renameService(doc, "cache", "edge cache");
+    EXPECT_FALSE(renamed["services"].contains("cache"));
+    EXPECT_EQ(renamed["services"]["edge cache"], doc["services"]["cache"]);
+    EXPECT_EQ(renamed["pipeline"][0]["service"], "edge cache");
+    EXPECT_EQ(renamed["target"], "backend");
+    EXPECT_EQ(renamed["pipeline"][1], doc["pipeline"][1]);
+
+    const json target = renameService(doc, "backend", "payments");
+    EXPECT_EQ(target["target"], "payments");
+    EXPECT_EQ(target["services"]["payments"]["failure_rate"], 0.1);
+    EXPECT_EQ(target["pipeline"][0]["service"], "cache");
+
+    EXPECT_EQ(renameService(doc, "nope", "x"), doc);
+    EXPECT_EQ(serviceNameProblem(doc, ""), "a service needs a name");
+    EXPECT_EQ(serviceNameProblem(doc, "cache"), "there is already a service named \"cache\"");
+    EXPECT_EQ(serviceNameProblem(doc, "a[1]"), "a service name cannot contain [ or ]");
+    EXPECT_EQ(serviceNameProblem(doc, "payments"), "");
+}
+
+TEST(EditorStructure, RenamingAServiceInTheEditorIsOneUndoableEdit)
+{
+    Fixture f; // seed-resilient-service: target backend, fallback to cache
+    const json before = f.document.json();
+    auto *section = f.editor->findChild<CollapsibleSection *>("section:service:cache");
+    ASSERT_NE(section, nullptr);
+    auto *rename = section->findChild<QToolButton *>("renameService");
+    auto *edit = section->findChild<QLineEdit *>("serviceName");
+    ASSERT_NE(rename, nullptr);
+    ASSERT_NE(edit, nullptr);
+    EXPECT_TRUE(edit->isHidden());
+    rename->click();
+    EXPECT_FALSE(edit->isHidden());
+
+    // A taken name is refused at the field; the document is untouched.
+    edit->setText("backend");
+    QTest::keyClick(edit, Qt::Key_Return);
+    EXPECT_EQ(f.document.json(), before);
+    EXPECT_TRUE(edit->toolTip().contains("already a service")) << edit->toolTip().toStdString();
+
+    edit->setText("redis");
+    QTest::keyClick(edit, Qt::Key_Return);
+    QApplication::processEvents();
+    EXPECT_TRUE(f.document.json()["services"].contains("redis"));
+    EXPECT_FALSE(f.document.json()["services"].contains("cache"));
+    EXPECT_EQ(f.document.json()["pipeline"][0]["service"], "redis");
+    ASSERT_TRUE(f.document.errors().empty());
+    EXPECT_EQ(f.document.scenario()->pipeline[0].fallback.service, "redis");
+    EXPECT_NE(f.editor->findChild<CollapsibleSection *>("section:service:redis"), nullptr);
+
+    f.document.undo();
+    QApplication::processEvents();
+    EXPECT_EQ(f.document.json(), before);
+    EXPECT_NE(f.editor->findChild<CollapsibleSection *>("section:service:cache"), nullptr);
+}
+
 TEST(EditorStructure, SurvivesMalformedDocuments)
 {
     Fixture f;
@@ -742,6 +805,12 @@ TEST(EditorSnapshot, SavesPicturesWhenAsked)
     f.document.setValue("pipeline[1].bogus", 1);
     QApplication::processEvents();
     EXPECT_TRUE(f.scroll->grab().save(QString::fromUtf8(dir) + "/editor-error.png"));
+    // Renaming a service in place.
+    auto *section = f.editor->findChild<CollapsibleSection *>("section:service:backend");
+    ASSERT_NE(section, nullptr);
+    section->findChild<QToolButton *>("renameService")->click();
+    QApplication::processEvents();
+    EXPECT_TRUE(f.scroll->grab().save(QString::fromUtf8(dir) + "/editor-rename.png"));
 }
 
 } // namespace

@@ -303,6 +303,38 @@ std::string servicePath(const std::string &name)
     return "services[" + name + "]";
 }
 
+std::string serviceNameProblem(const json &doc, const std::string &name)
+{
+    if (name.empty() || name.find_first_not_of(" \t") == std::string::npos)
+        return "a service needs a name";
+    if (name.find_first_of("[]") != std::string::npos)
+        return "a service name cannot contain [ or ]";
+    const json *services = member(doc, "services");
+    if (services && services->is_object() && services->contains(name))
+        return "there is already a service named \"" + name + "\"";
+    return {};
+}
+
+json renameService(const json &doc, const std::string &from, const std::string &to)
+{
+    const json *services = member(doc, "services");
+    if (!services || !services->is_object() || !services->contains(from) || from == to)
+        return doc;
+    json out = doc;
+    json moved = std::move(out["services"][from]);
+    out["services"].erase(from);
+    out["services"][to] = std::move(moved);
+    if (out.contains("target") && out["target"] == from)
+        out["target"] = to;
+    if (out.contains("pipeline") && out["pipeline"].is_array()) {
+        for (json &stage : out["pipeline"]) {
+            if (stage.is_object() && stage.contains("service") && stage["service"] == from)
+                stage["service"] = to;
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> serviceNames(const json &doc)
 {
     std::vector<std::string> names;

@@ -34,6 +34,14 @@ double typicalLatency(const nlohmann::json &dist);
 /// (ScenarioDocument splits paths at dots).
 std::string servicePath(const std::string &name);
 
+/// Why `name` cannot be a new service name in `doc` (empty, taken, or a character the
+/// editor's paths cannot carry), or an empty string when it can.
+std::string serviceNameProblem(const nlohmann::json &doc, const std::string &name);
+/// `doc` with service `from` renamed to `to`, and every reference to it (`target`, a fallback
+/// stage's `service`) following. Unchanged when `from` does not exist.
+nlohmann::json renameService(const nlohmann::json &doc, const std::string &from,
+                             const std::string &to);
+
 /// Shapes: when one changes, the matching part of the editor is rebuilt.
 std::string distributionShape(const nlohmann::json *dist);
 std::string loadShape(const nlohmann::json &doc);

@@ -11,8 +11,10 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace reslab::ui {
@@ -315,8 +317,51 @@ void ScenarioEditor::buildService(const std::string &name, QWidget *slot)
     remove->setText(QString::fromUtf8("\u00d7"));
     remove->setToolTip(tr("Remove this service"));
     remove->setEnabled(serviceNames(m_hub->json()).size() > 1);
-    section->headerLayout()->addWidget(remove);
     EditorHub *hub = m_hub;
+
+    // Rename in place: the name becomes a line edit; Enter renames the service and every
+    // reference to it (target, fallback stages) in one edit, Escape or leaving cancels.
+    auto *rename = new QToolButton(section);
+    rename->setObjectName("renameService");
+    rename->setAutoRaise(true);
+    rename->setText(QString::fromUtf8("\u270e"));
+    rename->setToolTip(tr("Rename this service (the target and fallbacks follow)"));
+    auto *nameEdit = new QLineEdit(QString::fromStdString(name), section);
+    nameEdit->setObjectName("serviceName");
+    nameEdit->setVisible(false);
+    nameEdit->setMaximumWidth(180);
+    section->headerLayout()->addWidget(nameEdit);
+    section->headerLayout()->addWidget(rename);
+    section->headerLayout()->addWidget(remove);
+    connect(rename, &QToolButton::clicked, this, [nameEdit] {
+        nameEdit->setVisible(true);
+        nameEdit->setFocus();
+        nameEdit->selectAll();
+    });
+    connect(nameEdit, &QLineEdit::returnPressed, this, [hub, nameEdit, name] {
+        const std::string to = nameEdit->text().trimmed().toStdString();
+        if (to == name) {
+            nameEdit->setVisible(false);
+            return;
+        }
+        const std::string problem = serviceNameProblem(hub->json(), to);
+        if (!problem.empty()) {
+            nameEdit->setStyleSheet("QLineEdit { border: 1px solid #c62828; }");
+            nameEdit->setToolTip(QString::fromStdString(problem));
+            QToolTip::showText(nameEdit->mapToGlobal(QPoint(0, nameEdit->height())),
+                               QString::fromStdString(problem), nameEdit);
+            return;
+        }
+        // The editor rebuilds the services after this edit: do not touch nameEdit afterwards.
+        hub->document()->setJson(renameService(hub->json(), name, to));
+    });
+    connect(nameEdit, &QLineEdit::editingFinished, this, [nameEdit, name] {
+        if (!nameEdit->hasFocus()) { // focus left without Enter: cancel
+            nameEdit->setText(QString::fromStdString(name));
+            nameEdit->setStyleSheet(QString());
+            nameEdit->setVisible(false);
+        }
+    });
     connect(remove, &QToolButton::clicked, this, [hub, base] { hub->write(base, nullptr); });
 
     QWidget *body = section->body();
