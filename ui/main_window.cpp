@@ -85,6 +85,9 @@ MainWindow::MainWindow(QWidget *parent)
     centre->setStretchFactor(0, 3);
     centre->setStretchFactor(1, 3);
     centre->setStretchFactor(2, 3);
+    // The retry timeline gets the most height: its ~30 lanes need it; the flow view and the
+    // breaker row have spare room at their natural size.
+    centre->setSizes({250, 250, 420});
 
     auto *main = new QSplitter(Qt::Horizontal, this);
     main->setObjectName("dashboard");

@@ -283,7 +283,9 @@ void RetryTimeline::paintEvent(QPaintEvent *)
         std::min(content.width() * 0.22, sm.horizontalAdvance("circuit_open") + 8);
     const QRectF lanesArea(content.left() + idW, content.top(), content.width() - idW - outcomeW,
                            content.height() - axisH);
-    const qreal laneH = std::clamp(lanesArea.height() / m_lanes.size(), 13.0, 20.0);
+    // Lanes shrink to the small font's height so that ~30 fit in the default layout.
+    const qreal minLaneH = std::max<qreal>(10.0, sm.height() - 3);
+    const qreal laneH = std::clamp(lanesArea.height() / m_lanes.size(), minLaneH, 20.0);
     const int visible = std::min<int>(static_cast<int>(m_lanes.size()),
                                       static_cast<int>(lanesArea.height() / laneH));
     const double spanMs = std::max(100.0, m_spanShownMs);
