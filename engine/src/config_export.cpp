@@ -183,6 +183,15 @@ std::string exportResilience4jYaml(const Scenario &s)
                      "resilience4j property: it needs an IntervalFunction in code; exported "
                      "waitDuration is the first delay only.\n";
         }
+        const bool wholeBase = r.baseMs == std::floor(r.baseMs);
+        if (r.jitter == RetrySpec::Jitter::None &&
+            (!wholeBase || (exponential && r.multiplier != std::floor(r.multiplier))))
+            notes << "#   " << rs->name
+                  << ": resilience4j works in whole milliseconds and truncates every step "
+                     "(waitDuration = (long) base_ms; exponential: base(n) = (long)(base(n-1) x "
+                     "multiplier)), while jitter none here uses base_ms x multiplier^k unrounded: "
+                     "delays differ by under 1 ms per step. jitter randomized with "
+                     "randomization_factor 0 simulates resilience4j's sequence exactly.\n";
         if (r.jitter == RetrySpec::Jitter::Randomized) {
             y << "        enableRandomizedWait: true\n";
             y << "        randomizedWaitFactor: " << exact(r.randomizationFactor) << "\n";
