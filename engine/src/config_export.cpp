@@ -191,7 +191,7 @@ std::string exportResilience4jYaml(const Scenario &s)
                      "(waitDuration = (long) base_ms; exponential: base(n) = (long)(base(n-1) x "
                      "multiplier)), while jitter none here uses base_ms x multiplier^k unrounded: "
                      "delays differ by under 1 ms per step. jitter randomized with "
-                     "randomization_factor 0 simulates resilience4j's sequence exactly.\n";
+                     "randomization_factor 0 simulates resilience4j's sequence.\n";
         if (r.jitter == RetrySpec::Jitter::Randomized) {
             y << "        enableRandomizedWait: true\n";
             y << "        randomizedWaitFactor: " << exact(r.randomizationFactor) << "\n";
