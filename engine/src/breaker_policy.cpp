@@ -1,6 +1,7 @@
 #include "reslab/breaker_policy.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace reslab {
 
@@ -147,6 +148,16 @@ BreakerView ConsecutiveBreaker::view(SimTime)
 // ---------------------------------------------------------------------------------------------
 // resilience4j
 
+namespace {
+/// Duration.toMillis(): resilience4j keeps the open wait (IntervalFunction.of(duration) =
+/// of(duration.toMillis())) and the half-open max wait (scheduled in MILLISECONDS) in whole
+/// milliseconds, truncated.
+SimTime wholeMillis(double ms)
+{
+    return fromMillis(std::floor(ms));
+}
+} // namespace
+
 Resilience4jWindow::Resilience4jWindow(BreakerSpec::WindowType type, int size, int minimumCalls)
     : m_type(type)
     , m_size(std::max(1, size))
@@ -238,8 +249,8 @@ Resilience4jWindow::Result Resilience4jWindow::check(SimTime now, float failureT
 Resilience4jBreaker::Resilience4jBreaker(const BreakerSpec &spec, BreakerHost &host)
     : BreakerPolicy(host)
     , m_spec(spec)
-    , m_wait(fromMillis(spec.waitDurationInOpenStateMs))
-    , m_maxHalfOpen(fromMillis(spec.maxWaitDurationInHalfOpenStateMs))
+    , m_wait(wholeMillis(spec.waitDurationInOpenStateMs))
+    , m_maxHalfOpen(wholeMillis(spec.maxWaitDurationInHalfOpenStateMs))
     , m_slow(fromMillis(spec.slowCallDurationThresholdMs))
     , m_window(closedWindow())
 {}
@@ -335,8 +346,8 @@ void Resilience4jBreaker::reconfigure(const BreakerSpec &spec, SimTime now)
         spec.minimumNumberOfCalls != m_spec.minimumNumberOfCalls ||
         spec.permittedNumberOfCallsInHalfOpenState != m_spec.permittedNumberOfCallsInHalfOpenState;
     m_spec = spec;
-    m_wait = fromMillis(spec.waitDurationInOpenStateMs);
-    m_maxHalfOpen = fromMillis(spec.maxWaitDurationInHalfOpenStateMs);
+    m_wait = wholeMillis(spec.waitDurationInOpenStateMs);
+    m_maxHalfOpen = wholeMillis(spec.maxWaitDurationInHalfOpenStateMs);
     m_slow = fromMillis(spec.slowCallDurationThresholdMs);
     if (windowChanged) {
         // A window of another shape starts empty (as a new CircuitBreakerConfig would).

@@ -2,8 +2,11 @@
 
 #include "reslab/time.h"
 
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <sstream>
+#include <system_error>
 
 namespace reslab {
 namespace {
@@ -12,9 +15,36 @@ std::string number(double v)
 {
     return formatDecimal3(v);
 }
-std::string millis(double ms)
+
+/// A dimensionless setting (rate, ratio, factor, multiplier) exactly as tuned: the shortest
+/// decimal that reads back as the same double. Rounding it (0.0625 -> 0.063) would export
+/// another threshold.
+std::string exact(double v)
 {
-    return number(ms) + "ms";
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    if (ec != std::errc{})
+        return number(v);
+    return std::string(buf, end);
+}
+
+/// A duration as Spring Boot binds it: "<n>ms" for whole milliseconds (DurationStyle.SIMPLE
+/// takes digits only), else ISO-8601 seconds ("PT1.5005S"), at the simulation's microsecond
+/// resolution.
+std::string springDuration(double ms)
+{
+    const SimTime us = fromMillis(ms);
+    if (us % kMicrosPerMilli == 0)
+        return std::to_string(us / kMicrosPerMilli) + "ms";
+    std::int64_t frac = us % kMicrosPerSecond;
+    int digits = 6;
+    while (frac % 10 == 0) {
+        frac /= 10;
+        --digits;
+    }
+    std::string f = std::to_string(frac);
+    f.insert(0, static_cast<std::size_t>(digits) - f.size(), '0');
+    return "PT" + std::to_string(us / kMicrosPerSecond) + "." + f + "S";
 }
 
 std::string outcomeList(OutcomeSet set)
@@ -72,16 +102,16 @@ std::string exportResilience4jYaml(const Scenario &s)
     std::ostringstream notes;
     const std::string name = instanceName(s);
     y << "# resilience4j configuration exported by Resilience Lab from \"" << s.name << "\"\n";
-    y << "# Paste under your Spring Boot application.yml. Durations are in milliseconds.\n";
+    y << "# Paste under your Spring Boot application.yml. Durations are in milliseconds (ISO-8601 "
+         "seconds when they have a fraction of a millisecond).\n";
     y << "resilience4j:\n";
 
-    int breakers = 0, retries = 0, timeouts = 0;
+    int breakers = 0, retries = 0;
     for (const StageSpec &st : s.pipeline) {
         if (!st.enabled)
             continue;
         breakers += st.type == StageSpec::Type::CircuitBreaker;
         retries += st.type == StageSpec::Type::Retry;
-        timeouts += st.type == StageSpec::Type::Timeout;
         if (st.type == StageSpec::Type::Fallback)
             notes << "#   " << st.name << ": fallback ("
                   << (st.fallback.mode == FallbackSpec::Mode::Static  ? "static"
@@ -100,15 +130,16 @@ std::string exportResilience4jYaml(const Scenario &s)
               << "\n";
             y << "        slidingWindowSize: " << b.slidingWindowSize << "\n";
             y << "        minimumNumberOfCalls: " << b.minimumNumberOfCalls << "\n";
-            y << "        failureRateThreshold: " << number(b.failureRateThreshold) << "\n";
-            y << "        slowCallRateThreshold: " << number(b.slowCallRateThreshold) << "\n";
-            y << "        slowCallDurationThreshold: " << millis(b.slowCallDurationThresholdMs)
-              << "\n";
+            y << "        failureRateThreshold: " << exact(b.failureRateThreshold) << "\n";
+            y << "        slowCallRateThreshold: " << exact(b.slowCallRateThreshold) << "\n";
+            y << "        slowCallDurationThreshold: "
+              << springDuration(b.slowCallDurationThresholdMs) << "\n";
             y << "        permittedNumberOfCallsInHalfOpenState: "
               << b.permittedNumberOfCallsInHalfOpenState << "\n";
-            y << "        waitDurationInOpenState: " << millis(b.waitDurationInOpenStateMs) << "\n";
+            y << "        waitDurationInOpenState: " << springDuration(b.waitDurationInOpenStateMs)
+              << "\n";
             y << "        maxWaitDurationInHalfOpenState: "
-              << millis(b.maxWaitDurationInHalfOpenStateMs) << "\n";
+              << springDuration(b.maxWaitDurationInHalfOpenStateMs) << "\n";
             y << "        automaticTransitionFromOpenToHalfOpenEnabled: "
               << (b.automaticTransition ? "true" : "false") << "\n";
             notes << "#   " << cb->name << ": record = [" << outcomeList(b.record)
@@ -138,22 +169,32 @@ std::string exportResilience4jYaml(const Scenario &s)
         const RetrySpec &r = rs->retry;
         y << "  retry:\n    instances:\n      " << name << ":\n";
         y << "        maxAttempts: " << (r.maxRetries + 1) << "\n";
-        y << "        waitDuration: " << millis(std::floor(r.baseMs)) << "\n";
+        y << "        waitDuration: " << springDuration(std::floor(r.baseMs)) << "\n";
         const bool exponential = r.backoff == RetrySpec::Backoff::Exponential;
         if (exponential) {
             y << "        enableExponentialBackoff: true\n";
-            y << "        exponentialBackoffMultiplier: " << number(r.multiplier) << "\n";
+            y << "        exponentialBackoffMultiplier: " << exact(r.multiplier) << "\n";
             if (r.maxDelayMs)
-                y << "        exponentialMaxWaitDuration: " << millis(*r.maxDelayMs) << "\n";
+                y << "        exponentialMaxWaitDuration: " << springDuration(*r.maxDelayMs)
+                  << "\n";
         } else if (r.backoff == RetrySpec::Backoff::Linear) {
             notes << "#   " << rs->name
                   << ": linear backoff (base_ms x (k+1)) has no "
                      "resilience4j property: it needs an IntervalFunction in code; exported "
                      "waitDuration is the first delay only.\n";
         }
+        const bool wholeBase = r.baseMs == std::floor(r.baseMs);
+        if (r.jitter == RetrySpec::Jitter::None &&
+            (!wholeBase || (exponential && r.multiplier != std::floor(r.multiplier))))
+            notes << "#   " << rs->name
+                  << ": resilience4j works in whole milliseconds and truncates every step "
+                     "(waitDuration = (long) base_ms; exponential: base(n) = (long)(base(n-1) x "
+                     "multiplier)), while jitter none here uses base_ms x multiplier^k unrounded: "
+                     "delays differ by under 1 ms per step. jitter randomized with "
+                     "randomization_factor 0 simulates resilience4j's sequence.\n";
         if (r.jitter == RetrySpec::Jitter::Randomized) {
             y << "        enableRandomizedWait: true\n";
-            y << "        randomizedWaitFactor: " << number(r.randomizationFactor) << "\n";
+            y << "        randomizedWaitFactor: " << exact(r.randomizationFactor) << "\n";
         } else if (r.jitter != RetrySpec::Jitter::None) {
             notes << "#   " << rs->name << ": jitter " << jitterName(r.jitter)
                   << " is not one of resilience4j's (it has randomizedWaitFactor only: jitter "
@@ -173,16 +214,44 @@ std::string exportResilience4jYaml(const Scenario &s)
     if (retries > 1)
         notes << "#   only the first retry is exported (" << retries << " in the pipeline).\n";
 
-    if (const StageSpec *ts = firstEnabled(s, StageSpec::Type::Timeout)) {
-        y << "  timelimiter:\n    instances:\n      " << name << ":\n";
-        y << "        timeoutDuration: " << millis(ts->timeout.timeoutMs) << "\n";
-        y << "        cancelRunningFuture: " << (ts->timeout.cancelInner ? "true" : "false")
-          << "\n";
+    // resilience4j's Spring aspects nest Retry(CircuitBreaker(RateLimiter(TimeLimiter(...)))):
+    // the TimeLimiter bounds each attempt, inside the retry and the breaker. Only a timeout in
+    // that place (the innermost one, inside the exported retry and breaker) means the same.
+    int retryAt = -1, breakerAt = -1, timeoutAt = -1;
+    bool breakerSeen = false;
+    for (std::size_t i = 0; i < s.pipeline.size(); ++i) {
+        const StageSpec &st = s.pipeline[i];
+        if (!st.enabled)
+            continue;
+        const int at = static_cast<int>(i);
+        if (st.type == StageSpec::Type::Retry && retryAt < 0)
+            retryAt = at;
+        if (st.type == StageSpec::Type::CircuitBreaker && !breakerSeen) {
+            breakerSeen = true; // only the first is exported, and only with policy resilience4j
+            if (st.breaker.policy == BreakerSpec::Policy::Resilience4j)
+                breakerAt = at;
+        }
+        if (st.type == StageSpec::Type::Timeout)
+            timeoutAt = at; // the innermost
     }
-    if (timeouts > 1)
-        notes << "#   only the first timeout is exported (" << timeouts
-              << " in the pipeline); the others bound "
-              << "other scopes in the simulation.\n";
+    if (timeoutAt >= 0 && (timeoutAt < retryAt || timeoutAt < breakerAt))
+        timeoutAt = -1; // outside the retry or the breaker: not a TimeLimiter's scope
+    if (timeoutAt >= 0) {
+        const StageSpec &ts = s.pipeline[static_cast<std::size_t>(timeoutAt)];
+        y << "  timelimiter:\n    instances:\n      " << name << ":\n";
+        y << "        timeoutDuration: " << springDuration(ts.timeout.timeoutMs) << "\n";
+        y << "        cancelRunningFuture: " << (ts.timeout.cancelInner ? "true" : "false") << "\n";
+    }
+    for (std::size_t i = 0; i < s.pipeline.size(); ++i) {
+        const StageSpec &st = s.pipeline[i];
+        if (!st.enabled || st.type != StageSpec::Type::Timeout || static_cast<int>(i) == timeoutAt)
+            continue;
+        notes << "#   " << st.name << ": timeout " << number(st.timeout.timeoutMs)
+              << " ms bounds a wider scope than one attempt (it is not the innermost timeout "
+                 "inside the retry and the breaker); resilience4j's TimeLimiter runs inside "
+                 "Retry and CircuitBreaker in the default aspect order, so it would mean a "
+                 "per-attempt timeout.\n";
+    }
 
     notes << "#   decoration order in the simulation, outermost first:";
     for (const StageSpec &st : s.pipeline) {
@@ -223,7 +292,7 @@ std::string exportPollyCSharp(const Scenario &s)
                 break;
             }
             c << "    .AddCircuitBreaker(new CircuitBreakerStrategyOptions\n    {\n";
-            c << "        FailureRatio = " << number(b.failureRatio) << ",\n";
+            c << "        FailureRatio = " << exact(b.failureRatio) << ",\n";
             c << "        MinimumThroughput = " << b.minimumThroughput << ",\n";
             c << "        SamplingDuration = TimeSpan.FromMilliseconds("
               << number(b.samplingDurationMs) << "),\n";

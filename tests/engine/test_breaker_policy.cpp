@@ -540,6 +540,32 @@ TEST(BreakerResilience4j, HalfOpenOnlyStrictlyAfterTheWaitDuration)
     EXPECT_TRUE(h.arms.empty());
 }
 
+TEST(BreakerResilience4j, WaitDurationsAreWholeMilliseconds)
+{
+    // resilience4j keeps the open wait as IntervalFunction.of(waitDurationInOpenState), i.e.
+    // of(duration.toMillis()): whole milliseconds, truncated; OpenState then sets
+    // retryAfter = now + waitMillis (MILLIS). HalfOpenState schedules its timer after
+    // maxWaitDurationInHalfOpenState.toMillis() ms. So 1000.5 ms waits 1000 ms, 300.7 ms 300 ms.
+    BreakerSpec s = r4j(1, 1, 50, 1000.5, 1);
+    s.maxWaitDurationInHalfOpenStateMs = 300.7;
+    Harness h(s);
+    h.quick(ms(10), true); // opens at 11 ms: retryAfter 11 + 1000 = 1011 ms
+    EXPECT_EQ(h.view().openUntil, ms(1011));
+    EXPECT_FALSE(h.call(ms(1011)).allowed) << "at retryAfter: not yet (strictly after)";
+    EXPECT_TRUE(h.call(ms(1011) + 1).allowed) << "1 us after 1011 ms (before 1011.5 ms)";
+    EXPECT_EQ(h.state(), BreakerState::HalfOpen);
+    ASSERT_TRUE(h.timer.has_value());
+    EXPECT_EQ(*h.timer, ms(1011) + 1 + ms(300)) << "half-open timer after 300 ms, not 300.7";
+
+    // With automatic transition the scheduler fires after the same whole-ms wait.
+    BreakerSpec a = r4j(1, 1, 50, 1000.5, 1);
+    a.automaticTransition = true;
+    Harness t(a);
+    t.quick(ms(10), true);
+    ASSERT_TRUE(t.timer.has_value());
+    EXPECT_EQ(*t.timer, ms(1011));
+}
+
 TEST(BreakerResilience4j, AutomaticTransitionFiresExactlyAtTheWaitDuration)
 {
     BreakerSpec s = r4j(1, 1, 50, 1000);

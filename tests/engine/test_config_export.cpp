@@ -124,6 +124,129 @@ TEST(ConfigExport, Resilience4jListsWhatDoesNotMapAsComments)
         EXPECT_NE(text.find(note), std::string::npos) << note;
 }
 
+TEST(ConfigExport, Resilience4jDimensionlessSettingsAreExportedExactly)
+{
+    // Rates, factors and multipliers are compared or multiplied as given (CircuitBreakerMetrics:
+    // failureRate >= failureRateThreshold, as floats; IntervalFunction: randomize(v, f) and
+    // base(n) = (long)(base(n-1) * multiplier)). A threshold of 12.3456 % rounded to 12.346 %
+    // is another threshold; a randomizedWaitFactor of 0.0625 rounded to 0.063 widens the range
+    // [v - f.v, v + f.v + 1) of every delay. So the exported text must be the tuned value itself.
+    const Scenario s = scenarioFrom(R"({
+      "version": 1, "name": "precise", "duration_s": 10,
+      "load": { "type": "poisson", "rate_per_s": 10 },
+      "services": { "payments": { "latency_ms": { "dist": "constant", "value": 5 } } },
+      "target": "payments",
+      "pipeline": [
+        { "type": "circuit_breaker", "policy": "resilience4j",
+          "failure_rate_threshold": 12.3456, "slow_call_rate_threshold": 87.65432 },
+        { "type": "retry", "backoff": "exponential", "base_ms": 200, "multiplier": 1.0625,
+          "jitter": "randomized", "randomization_factor": 0.0625 }
+      ]
+    })");
+    const auto y = readYaml(exportResilience4jYaml(s));
+    const std::string cb = "resilience4j.circuitbreaker.instances.payments.";
+    EXPECT_EQ(y.at(cb + "failureRateThreshold"), "12.3456");
+    EXPECT_EQ(y.at(cb + "slowCallRateThreshold"), "87.65432");
+    const std::string r = "resilience4j.retry.instances.payments.";
+    EXPECT_EQ(y.at(r + "exponentialBackoffMultiplier"), "1.0625");
+    EXPECT_EQ(y.at(r + "randomizedWaitFactor"), "0.0625");
+}
+
+TEST(ConfigExport, Resilience4jFractionalDurationsUseIso8601)
+{
+    // Spring Boot binds a Duration from "<integer><unit>" (DurationStyle.SIMPLE: digits only)
+    // or from ISO-8601 (java.time.Duration.parse, fractional seconds allowed). "1500.5ms" binds
+    // to nothing (the application fails to start), so a duration with a fraction of a
+    // millisecond is written in seconds: 1500.5 ms = PT1.5005S, 0.25 ms = PT0.00025S. Whole
+    // milliseconds stay "<n>ms".
+    const Scenario s = scenarioFrom(R"({
+      "version": 1, "name": "fractions", "duration_s": 10,
+      "load": { "type": "poisson", "rate_per_s": 10 },
+      "services": { "payments": { "latency_ms": { "dist": "constant", "value": 5 } } },
+      "target": "payments",
+      "pipeline": [
+        { "type": "circuit_breaker", "policy": "resilience4j",
+          "slow_call_duration_threshold_ms": 1500.5, "wait_duration_in_open_state_ms": 2000 },
+        { "type": "timeout", "timeout_ms": 0.25 }
+      ]
+    })");
+    const auto y = readYaml(exportResilience4jYaml(s));
+    const std::string cb = "resilience4j.circuitbreaker.instances.payments.";
+    EXPECT_EQ(y.at(cb + "slowCallDurationThreshold"), "PT1.5005S");
+    EXPECT_EQ(y.at(cb + "waitDurationInOpenState"), "2000ms");
+    EXPECT_EQ(y.at("resilience4j.timelimiter.instances.payments.timeoutDuration"), "PT0.00025S");
+}
+
+TEST(ConfigExport, Resilience4jTimeLimiterIsThePerAttemptTimeout)
+{
+    // resilience4j's Spring aspects nest Retry(CircuitBreaker(RateLimiter(TimeLimiter(
+    // Bulkhead(call))))): the TimeLimiter bounds each attempt, inside the retry and the breaker.
+    // In DESIGN.md's example pipeline [circuit_breaker, timeout 10000, retry, timeout 1000] the
+    // per-attempt timeout is the inner 1000 ms one; the 10000 ms one bounds the whole request
+    // (retries and backoffs included), which a TimeLimiter in that position cannot mean.
+    const Scenario s = scenarioFrom(R"({
+      "version": 1, "name": "design", "duration_s": 10,
+      "load": { "type": "poisson", "rate_per_s": 10 },
+      "services": { "payments": { "latency_ms": { "dist": "constant", "value": 5 } } },
+      "target": "payments",
+      "pipeline": [
+        { "type": "circuit_breaker", "policy": "resilience4j" },
+        { "type": "timeout", "name": "overall", "timeout_ms": 10000 },
+        { "type": "retry", "max_retries": 3 },
+        { "type": "timeout", "name": "per_attempt", "timeout_ms": 1000 }
+      ]
+    })");
+    const std::string text = exportResilience4jYaml(s);
+    const auto y = readYaml(text);
+    EXPECT_EQ(y.at("resilience4j.timelimiter.instances.payments.timeoutDuration"), "1000ms");
+    EXPECT_NE(text.find("overall"), std::string::npos) << "the outer timeout is listed as a note";
+
+    // A timeout only outside the retry bounds the whole request: no TimeLimiter means that.
+    const Scenario outer = scenarioFrom(R"({
+      "version": 1, "name": "outer", "duration_s": 10,
+      "load": { "type": "poisson", "rate_per_s": 10 },
+      "services": { "payments": { "latency_ms": { "dist": "constant", "value": 5 } } },
+      "target": "payments",
+      "pipeline": [
+        { "type": "timeout", "name": "overall", "timeout_ms": 5000 },
+        { "type": "retry", "max_retries": 2 }
+      ]
+    })");
+    const std::string outerText = exportResilience4jYaml(outer);
+    const auto oy = readYaml(outerText);
+    EXPECT_EQ(oy.count("resilience4j.timelimiter.instances.payments.timeoutDuration"), 0u);
+    EXPECT_NE(outerText.find("overall"), std::string::npos);
+}
+
+TEST(ConfigExport, Resilience4jNotesWholeMillisecondTruncationOfPlainExponential)
+{
+    // IntervalFunction.ofExponentialBackoff: base(1) = waitDuration in whole ms,
+    // base(n) = (long)(base(n-1) * multiplier). With base 100 ms and multiplier 1.5 resilience4j
+    // waits 100, 150, 225, 337 ms (337.5 truncated), while `jitter: none` here waits
+    // base_ms * 1.5^k = 100, 150, 225, 337.5 ms. The exported keys cannot express the
+    // difference, so it must be said in a comment.
+    const Scenario frac = scenarioFrom(R"({
+      "version": 1, "name": "frac", "duration_s": 10,
+      "load": { "type": "poisson", "rate_per_s": 10 },
+      "services": { "api": { "latency_ms": { "dist": "constant", "value": 5 } } },
+      "target": "api",
+      "pipeline": [ { "type": "retry", "backoff": "exponential", "base_ms": 100,
+                      "multiplier": 1.5 } ]
+    })");
+    EXPECT_NE(exportResilience4jYaml(frac).find("truncates"), std::string::npos);
+
+    // Multiplier 2 on a whole base: (long)(b * 2) = b * 2 at every step, the same sequence.
+    const Scenario whole = scenarioFrom(R"({
+      "version": 1, "name": "whole", "duration_s": 10,
+      "load": { "type": "poisson", "rate_per_s": 10 },
+      "services": { "api": { "latency_ms": { "dist": "constant", "value": 5 } } },
+      "target": "api",
+      "pipeline": [ { "type": "retry", "backoff": "exponential", "base_ms": 100,
+                      "multiplier": 2 } ]
+    })");
+    EXPECT_EQ(exportResilience4jYaml(whole).find("truncates"), std::string::npos);
+}
+
 /// Reads `Name = value,` assignments of each `new XxxStrategyOptions { ... }` block, in order.
 /// (Plain string scanning: std::regex trips GCC 12 false warnings under the sanitizers.)
 std::vector<std::pair<std::string, std::map<std::string, std::string>>>
@@ -205,6 +328,26 @@ TEST(ConfigExport, PollyCommentsWhatItCannotExpress)
     EXPECT_NE(text.find("policy resilience4j does not exist in Polly v8"), std::string::npos);
     EXPECT_NE(text.find("multiplier 3"), std::string::npos);
     EXPECT_NE(text.find("jitter decorrelated"), std::string::npos);
+}
+
+TEST(ConfigExport, PollyFailureRatioIsExportedExactly)
+{
+    // AdvancedCircuitBehavior breaks when FailureRate >= FailureRatio. With failure_ratio
+    // 0.0625, one failure in 16 calls (1/16 = 0.0625) breaks in the simulation; exported as
+    // 0.063 it would not break in production. The option must carry 0.0625 itself.
+    const Scenario s = scenarioFrom(R"({
+      "version": 1, "name": "ratio", "duration_s": 10,
+      "load": { "type": "poisson", "rate_per_s": 10 },
+      "services": { "api": { "latency_ms": { "dist": "constant", "value": 5 } } },
+      "target": "api",
+      "pipeline": [
+        { "type": "circuit_breaker", "policy": "polly", "failure_ratio": 0.0625,
+          "minimum_throughput": 16 }
+      ]
+    })");
+    const auto blocks = readPolly(exportPollyCSharp(s));
+    ASSERT_EQ(blocks.size(), 1u);
+    EXPECT_EQ(blocks[0].second.at("FailureRatio"), "0.0625");
 }
 
 } // namespace
