@@ -72,7 +72,12 @@ QString AttemptsChart::describeRow(const BucketRow &r, double bucketS) const
 
 std::vector<TimeChart::OverlayLine> AttemptsChart::overlayLines() const
 {
-    return {{tr("attempts"), chart_palette::kAttempts,
+    // Arrivals first (drawn underneath): an open breaker's rejections equal them and must show.
+    return {{tr("arrivals"), chart_palette::kArrivals,
+             [](const BucketRow &r, double bucketS) {
+                 return r.arrivals / bucketS;
+             }},
+            {tr("attempts"), chart_palette::kAttempts,
              [](const BucketRow &r, double bucketS) {
                  return r.attempts / bucketS;
              }},
@@ -80,12 +85,8 @@ std::vector<TimeChart::OverlayLine> AttemptsChart::overlayLines() const
              [](const BucketRow &r, double bucketS) {
                  return r.retries / bucketS;
              }},
-            {tr("rejected"), chart_palette::kRejected,
-             [](const BucketRow &r, double bucketS) {
+            {tr("rejected"), chart_palette::kRejected, [](const BucketRow &r, double bucketS) {
                  return r.rejected / bucketS;
-             }},
-            {tr("arrivals"), chart_palette::kArrivals, [](const BucketRow &r, double bucketS) {
-                 return r.arrivals / bucketS;
              }}};
 }
 

@@ -183,6 +183,9 @@ void TimeChart::enableOverlay(SimulationController *overlayController, const QSt
         twin.b->setObjectName("B:" + line.name);
         m_twins.push_back(std::move(twin));
     }
+    // Eight entries do not fit under a dashboard-sized chart: beside it they do.
+    if (m_twins.size() > 3)
+        m_chart->legend()->setAlignment(Qt::AlignRight);
 }
 
 double TimeChart::rebuildOverlay(const BucketWindow &a, const BucketWindow &b)

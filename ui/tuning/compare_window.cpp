@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChartView>
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -173,6 +174,7 @@ CompareWindow::CompareWindow(const nlohmann::json &scenario, const QString &sour
     m_table->setObjectName("differences");
     m_table->setModel(m_model);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setFocusPolicy(Qt::NoFocus);
@@ -180,7 +182,7 @@ CompareWindow::CompareWindow(const nlohmann::json &scenario, const QString &sour
     m_table->setToolTip(tr("Numbers of the runs so far, from the engine. Δ is green where B is "
                            "better than A, red where it is worse (hover a row name for the "
                            "direction)."));
-    m_table->setMinimumWidth(400);
+    m_table->setMinimumWidth(380);
 
     auto *top = new QWidget(this);
     auto *grid = new QGridLayout(top);
@@ -195,13 +197,16 @@ CompareWindow::CompareWindow(const nlohmann::json &scenario, const QString &sour
     grid->addWidget(m_breakerA, 1, 0);
     grid->addWidget(m_breakerB, 1, 1);
     grid->addWidget(m_table, 1, 2);
-    grid->setColumnStretch(0, 3);
-    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(0, 4);
+    grid->setColumnStretch(1, 4);
     grid->setColumnStretch(2, 4);
     grid->setRowStretch(1, 1);
 
     m_charts = new ChartPanel(m_a, this);
     m_charts->setOverlay(m_b, tr("A"), tr("B"));
+    // A little less height per chart than in the dashboard: all five fit under the diagrams.
+    for (QWidget *chart : m_charts->findChildren<QChartView *>())
+        chart->setMinimumHeight(chart->objectName() == "breaker" ? 165 : 210);
 
     auto *right = new QSplitter(Qt::Vertical, this);
     right->setObjectName("comparison");
@@ -210,6 +215,7 @@ CompareWindow::CompareWindow(const nlohmann::json &scenario, const QString &sour
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 7);
     right->setChildrenCollapsible(false);
+    right->setSizes({250, 750});
     m_comparison = right;
 
     auto *main = new QSplitter(Qt::Horizontal, this);

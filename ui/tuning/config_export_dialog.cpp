@@ -69,7 +69,7 @@ ConfigExportDialog::ConfigExportDialog(const Scenario &scenario, const QString &
 
     connect(m_format, &QComboBox::currentIndexChanged, this, &ConfigExportDialog::refresh);
     refresh();
-    resize(760, 620);
+    resize(900, 640);
 }
 
 void ConfigExportDialog::setFormat(Format format)
