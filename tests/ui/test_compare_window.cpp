@@ -187,6 +187,26 @@ TEST(CompareWindow, TheClockKeepsBothRunsAtTheSameTime)
     EXPECT_EQ(w.controllerB()->now(), 0);
 }
 
+TEST(CompareWindow, WhenTheEnginesCannotKeepUpBothRunsSlowDownAlike)
+{
+    CompareWindow w(shortSeedScenario(), "test");
+    LockstepClock *clock = w.clock();
+    clock->setFrameBudgetMs(1e-6); // nothing fits: the clock must hold back
+    clock->setSpeed(1000);
+    clock->play();
+    clock->tick(100); // asks for 100 virtual seconds in one frame
+    EXPECT_TRUE(clock->lagging());
+    EXPECT_GT(clock->now(), 0);
+    EXPECT_LT(clock->now(), fromSeconds(20));
+    EXPECT_EQ(w.controllerA()->now(), w.controllerB()->now());
+    const SimTime first = clock->now();
+    clock->tick(100);
+    EXPECT_EQ(w.controllerA()->now(), w.controllerB()->now());
+    EXPECT_LT(clock->now() - first, first) << "the step shrinks after an over-budget frame";
+    clock->pause();
+    EXPECT_FALSE(clock->lagging());
+}
+
 TEST(CompareWindow, FewerRetriesInBChangeBButNotTheTraffic)
 {
     // No outage: the breakers stay closed and every request reaches the service.

@@ -41,6 +41,8 @@ public:
     void tick(double wallMs);
     /// Wall time the engines may take per frame (ms).
     void setFrameBudgetMs(double ms) { m_budgetMs = ms; }
+    /// Wall time both engines took in the last frame, in ms.
+    double lastFrameEngineMs() const { return m_lastEngineMs; }
 
 public slots:
     void play();
@@ -72,7 +74,8 @@ private:
     bool m_runningToEnd = false;
     bool m_lagging = false;
     double m_speed = 1.0;
-    double m_budgetMs = 14.0;
+    double m_budgetMs = 12.0;
+    double m_lastEngineMs = 0;
     SimTime m_maxStep = 2 * kMicrosPerSecond; ///< virtual time per frame the engines manage
 };
 
