@@ -1,5 +1,6 @@
 #include "charts/bucket_window.h"
 #include "charts/chart_panel.h"
+#include "charts/time_chart.h"
 #include "main_window.h"
 #include "scenario_document.h"
 #include "simulation_controller.h"
@@ -160,6 +161,32 @@ TEST(CompareWindow, IdenticalConfigsGiveIdenticalResults)
         EXPECT_EQ(la->pen().style(), Qt::SolidLine);
         EXPECT_EQ(lb->pen().style(), Qt::DashLine);
     }
+}
+
+TEST(CompareWindow, OverlayLegendNamesBothRunsAndTheHoverTextGivesBoth)
+{
+    CompareWindow w(shortSeedScenario(), "test");
+    w.clock()->advanceTo(fromSeconds(6));
+    for (const QString &name : w.charts()->chartNames()) {
+        auto *v = w.charts()->findChild<QChartView *>(name);
+        ASSERT_NE(v, nullptr);
+        // Only the overlay's series are visible, and so in the legend (Qt hides the marker of
+        // a hidden series).
+        int shown = 0;
+        for (QAbstractSeries *series : v->chart()->series()) {
+            if (!series->isVisible())
+                continue;
+            ++shown;
+            EXPECT_TRUE(series->name().startsWith("A: ") || series->name().startsWith("B: "))
+                << name.toStdString() << ": " << series->name().toStdString();
+        }
+        EXPECT_GE(shown, 4) << name.toStdString();
+    }
+    auto *latency = w.charts()->findChild<TimeChart *>("latency");
+    ASSERT_NE(latency, nullptr);
+    const QString hover = latency->describeAt(2.5);
+    EXPECT_TRUE(hover.startsWith("A:\nt = 2 – 3 s")) << hover.toStdString();
+    EXPECT_TRUE(hover.contains("\n\nB:\nt = 2 – 3 s")) << hover.toStdString();
 }
 
 TEST(CompareWindow, TheClockKeepsBothRunsAtTheSameTime)

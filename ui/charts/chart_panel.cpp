@@ -199,6 +199,14 @@ void ChartPanel::onFrame()
         return;
     // Redraw only when a bucket closed: the live bucket is not drawn, so nothing else changes.
     const Simulation *overlaySim = m_overlay ? m_overlay->simulation() : nullptr;
+    if (overlaySim) {
+        // Driven in lock-step, one run's frame is followed by the other's: draw once both are
+        // at the same time (or the one behind has ended).
+        const bool aBehind = !sim->finished() && sim->now() < overlaySim->now();
+        const bool bBehind = !overlaySim->finished() && overlaySim->now() < sim->now();
+        if (aBehind || bBehind)
+            return;
+    }
     if (!m_dirty && closedRowCount(*sim) == m_drawnRows &&
         (!overlaySim || closedRowCount(*overlaySim) == m_drawnOverlayRows))
         return;
