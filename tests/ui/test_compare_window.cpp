@@ -28,6 +28,7 @@
 #include <QLineSeries>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
 
@@ -121,6 +122,27 @@ TEST(CompareWindow, StartsWithTwoCopiesOfTheScenarioOnOneSeed)
     EXPECT_TRUE(w.breakerB()->hasBreaker());
     EXPECT_TRUE(w.findChild<QLabel *>("titleA")->text().startsWith("A — "));
     EXPECT_TRUE(w.findChild<QLabel *>("titleB")->text().startsWith("B — "));
+}
+
+TEST(CompareWindow, OneSeedForBothRunsWhereverItIsChanged)
+{
+    CompareWindow w(shortSeedScenario(), "test");
+    w.setSeed(7);
+    EXPECT_EQ(w.seed(), 7u);
+    EXPECT_EQ(w.controllerA()->simulation()->seed(), 7u);
+    EXPECT_EQ(w.controllerB()->simulation()->seed(), 7u);
+    // A seed typed into B's editor is the seed of both runs.
+    w.documentB()->setValue("seed", 9);
+    w.restartRuns();
+    EXPECT_EQ(w.seed(), 9u);
+    EXPECT_EQ(w.controllerA()->simulation()->seed(), 9u);
+    EXPECT_EQ(w.controllerB()->simulation()->seed(), 9u);
+    EXPECT_EQ(w.findChild<QSpinBox *>("seed")->value(), 9);
+    // Other edits leave it alone.
+    w.documentA()->setValue("load.rate_per_s", 150);
+    w.restartRuns();
+    EXPECT_EQ(w.seed(), 9u);
+    EXPECT_EQ(w.controllerA()->simulation()->seed(), 9u);
 }
 
 TEST(CompareWindow, IdenticalConfigsGiveIdenticalResults)

@@ -95,6 +95,8 @@ QString describeDifferences(const nlohmann::json &a, const nlohmann::json &b)
     for (const nlohmann::json &op : patch) {
         const std::string pointer = op.value("path", std::string());
         const std::string kind = op.value("op", std::string());
+        if (pointer == "/seed")
+            continue; // both runs use the window's seed
         const QString path = dottedPath(pointer);
         if (kind == "replace")
             items << QObject::tr("%1: %2 → %3")
@@ -357,6 +359,19 @@ void CompareWindow::restartRuns()
 {
     m_applyDelay.stop();
     const bool wasPlaying = m_clock->isPlaying();
+    // A seed typed into either editor becomes the seed of both runs.
+    for (auto [doc, seen] :
+         {std::pair{m_docA, &m_editedSeedA}, std::pair{m_docB, &m_editedSeedB}}) {
+        if (!doc->scenario())
+            continue;
+        if (*seen && doc->scenario()->seed != **seen)
+            m_seed = doc->scenario()->seed;
+        *seen = doc->scenario()->seed;
+    }
+    {
+        const QSignalBlocker block(m_seedBox);
+        m_seedBox->setValue(static_cast<int>(std::min<std::uint64_t>(m_seed, 2147483647)));
+    }
     for (auto [doc, controller] : {std::pair{m_docA, m_a}, std::pair{m_docB, m_b}}) {
         if (!doc->scenario())
             continue;

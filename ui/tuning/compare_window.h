@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -92,6 +93,9 @@ private:
     CompareModel *m_model;
     QString m_source;
     std::uint64_t m_seed = 1;
+    /// The documents' own seeds at the last restart: a change there is a seed typed in an editor.
+    std::optional<std::uint64_t> m_editedSeedA;
+    std::optional<std::uint64_t> m_editedSeedB;
     QTabWidget *m_tabs = nullptr;
     ScenarioEditor *m_editorA = nullptr;
     ScenarioEditor *m_editorB = nullptr;
