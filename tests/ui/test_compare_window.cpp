@@ -29,6 +29,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 
@@ -304,6 +305,8 @@ TEST(CompareWindow, AHigherBreakerThresholdInBKeepsItOpenLess)
     CompareWindow w(shortSeedScenario(), "test");
     w.documentB()->setValue("pipeline[1].failure_threshold", 40);
     w.restartRuns();
+    EXPECT_EQ(w.statusBar()->currentMessage(),
+              "B differs from A in: pipeline[1].failure_threshold: 5 → 40");
     w.clock()->advanceTo(fromSeconds(20));
     ASSERT_TRUE(w.clock()->isFinished());
     const Simulation *a = w.controllerA()->simulation();
