@@ -5,6 +5,8 @@
 #include "scenario_document.h"
 #include "simulation_controller.h"
 #include "transport_bar.h"
+#include "tuning/compare_window.h"
+#include "tuning/config_export_dialog.h"
 #include "views/breaker_diagram.h"
 #include "views/fallback_panel.h"
 #include "views/flow_view.h"
@@ -198,6 +200,9 @@ void MainWindow::buildMenus()
         if (!path.isEmpty() && !writeAtomically(path, m_document->json().dump(2) + "\n", &error))
             showError(tr("Export failed"), error);
     });
+    exportMenu->addSeparator();
+    exportMenu->addAction(tr("Library configuration (resilience4j / Polly)…"), this,
+                          &MainWindow::showLibraryConfiguration);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -222,6 +227,10 @@ void MainWindow::buildMenus()
         const QString name = QString::fromUtf8(p.name.data(), static_cast<int>(p.name.size()));
         presetMenu->addAction(name, this, [this, name] { openScenario("preset:" + name); });
     }
+
+    QMenu *tune = menuBar()->addMenu(tr("&Tune"));
+    tune->addAction(tr("Compare &A/B…"), QKeySequence(tr("Ctrl+Shift+B")), this,
+                    &MainWindow::openCompare);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_transport->playAction());
@@ -409,6 +418,26 @@ bool MainWindow::exportSummary(const QString &path)
         return false;
     }
     return true;
+}
+
+CompareWindow *MainWindow::openCompare()
+{
+    auto *window = new CompareWindow(m_document->json(), m_document->displayName(), this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
+}
+
+ConfigExportDialog *MainWindow::showLibraryConfiguration()
+{
+    if (!m_document->scenario()) {
+        showError(tr("Library configuration"), tr("The scenario has no valid version yet."));
+        return nullptr;
+    }
+    auto *dialog = new ConfigExportDialog(*m_document->scenario(), m_document->displayName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

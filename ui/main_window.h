@@ -19,6 +19,8 @@ namespace reslab::ui {
 
 class BreakerDiagram;
 class ChartPanel;
+class CompareWindow;
+class ConfigExportDialog;
 class FallbackPanel;
 class FlowView;
 class RetryTimeline;
@@ -66,6 +68,10 @@ public:
     bool exportTimeseries(const QString &path);
     bool exportEvents(const QString &path);
     bool exportSummary(const QString &path);
+    /// Tune > Compare A/B: a non-modal compare window on copies of the current scenario.
+    CompareWindow *openCompare();
+    /// File > Export > Library configuration: the dialog for the current (last valid) scenario.
+    ConfigExportDialog *showLibraryConfiguration();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

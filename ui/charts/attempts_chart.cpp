@@ -46,6 +46,15 @@ double AttemptsChart::rebuild(const BucketWindow &w)
     m_rejected->replace(rejected);
 
     const Summary summary = w.sim->summary();
+    if (m_overlayWindow) {
+        const Summary b = m_overlayWindow->sim->summary();
+        m_chart->setTitle(summary.requests > 0 || b.requests > 0
+                              ? tr("Attempts and retries — amplification A %1× · B %2×")
+                                    .arg(summary.amplification, 0, 'f', 2)
+                                    .arg(b.amplification, 0, 'f', 2)
+                              : tr("Attempts and retries"));
+        return max;
+    }
     m_chart->setTitle(summary.requests > 0 ? tr("Attempts and retries — amplification %1× so far")
                                                  .arg(summary.amplification, 0, 'f', 2)
                                            : tr("Attempts and retries"));
@@ -59,6 +68,26 @@ QString AttemptsChart::describeRow(const BucketRow &r, double bucketS) const
     };
     return line(tr("arrivals"), r.arrivals) + '\n' + line(tr("attempts"), r.attempts) + '\n' +
            line(tr("retries"), r.retries) + '\n' + line(tr("rejected"), r.rejected);
+}
+
+std::vector<TimeChart::OverlayLine> AttemptsChart::overlayLines() const
+{
+    // Arrivals first (drawn underneath): an open breaker's rejections equal them and must show.
+    return {{tr("arrivals"), chart_palette::kArrivals,
+             [](const BucketRow &r, double bucketS) {
+                 return r.arrivals / bucketS;
+             }},
+            {tr("attempts"), chart_palette::kAttempts,
+             [](const BucketRow &r, double bucketS) {
+                 return r.attempts / bucketS;
+             }},
+            {tr("retries"), chart_palette::kRetries,
+             [](const BucketRow &r, double bucketS) {
+                 return r.retries / bucketS;
+             }},
+            {tr("rejected"), chart_palette::kRejected, [](const BucketRow &r, double bucketS) {
+                 return r.rejected / bucketS;
+             }}};
 }
 
 void AttemptsChart::clearSeries()

@@ -109,6 +109,18 @@ QString BreakerChart::describeRow(const BucketRow &r, double) const
         .arg(r.transitions);
 }
 
+std::vector<TimeChart::OverlayLine> BreakerChart::overlayLines() const
+{
+    // Two bands cannot share the axes: the overlay draws the share of each bucket spent open and
+    // half-open as steps (closed is the rest).
+    return {{tr("open"), chart_palette::kBreakerOpen,
+             [](const BucketRow &r, double) { return static_cast<double>(r.breakerTime[1]); },
+             nullptr, false, true},
+            {tr("half-open"), chart_palette::kBreakerHalfOpen,
+             [](const BucketRow &r, double) { return static_cast<double>(r.breakerTime[2]); },
+             nullptr, false, true}};
+}
+
 void BreakerChart::clearSeries()
 {
     for (QLineSeries *s : {m_closedTop, m_openBottom, m_openTop, m_halfOpenBottom, m_halfOpenTop})

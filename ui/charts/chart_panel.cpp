@@ -99,6 +99,21 @@ ChartPanel::ChartPanel(SimulationController *controller, QWidget *parent)
     refresh();
 }
 
+void ChartPanel::setOverlay(SimulationController *overlay, const QString &labelA,
+                            const QString &labelB)
+{
+    if (m_overlay || !overlay)
+        return;
+    m_overlay = overlay;
+    for (TimeChart *c : m_charts)
+        c->enableOverlay(overlay, labelA, labelB);
+    // Either run may close a bucket first within a frame: redraw on both.
+    connect(m_overlay, &SimulationController::frameAdvanced, this, &ChartPanel::onFrame);
+    connect(m_overlay, &SimulationController::runReset, this, &ChartPanel::onRunReset);
+    m_dirty = true;
+    refresh();
+}
+
 QStringList ChartPanel::chartNames() const
 {
     QStringList names;
@@ -187,7 +202,17 @@ void ChartPanel::onFrame()
     if (!sim)
         return;
     // Redraw only when a bucket closed: the live bucket is not drawn, so nothing else changes.
-    if (!m_dirty && closedRowCount(*sim) == m_drawnRows)
+    const Simulation *overlaySim = m_overlay ? m_overlay->simulation() : nullptr;
+    if (overlaySim) {
+        // Driven in lock-step, one run's frame is followed by the other's: draw once both are
+        // at the same time (or the one behind has ended).
+        const bool aBehind = !sim->finished() && sim->now() < overlaySim->now();
+        const bool bBehind = !overlaySim->finished() && overlaySim->now() < sim->now();
+        if (aBehind || bBehind)
+            return;
+    }
+    if (!m_dirty && closedRowCount(*sim) == m_drawnRows &&
+        (!overlaySim || closedRowCount(*overlaySim) == m_drawnOverlayRows))
         return;
     refresh();
 }
@@ -197,6 +222,7 @@ void ChartPanel::onRunReset()
     for (TimeChart *c : m_charts)
         c->clearPlot();
     m_drawnRows = 0;
+    m_drawnOverlayRows = 0;
     m_dirty = true;
 }
 
@@ -211,13 +237,24 @@ void ChartPanel::refresh()
         updateCaption();
         return;
     }
-    const BucketWindow window =
-        makeBucketWindow(*sim, wholeRun() ? 0.0 : kWindowSeconds, kMaxPoints);
+    const double span = wholeRun() ? 0.0 : kWindowSeconds;
+    BucketWindow window = makeBucketWindow(*sim, span, kMaxPoints);
     std::vector<double> hotApplies;
     for (const SimTime t : m_controller->hotApplyTimes())
         hotApplies.push_back(toSeconds(t));
-    for (TimeChart *c : m_charts)
-        c->plot(window, hotApplies);
+    const Simulation *overlaySim = m_overlay ? m_overlay->simulation() : nullptr;
+    if (overlaySim) {
+        const BucketWindow overlay = makeBucketWindow(*overlaySim, span, kMaxPoints);
+        // One time axis for both runs (they may differ in length).
+        window.xLo = std::min(window.xLo, overlay.xLo);
+        window.xHi = std::max(window.xHi, overlay.xHi);
+        for (TimeChart *c : m_charts)
+            c->plot(window, hotApplies, &overlay);
+        m_drawnOverlayRows = overlay.end;
+    } else {
+        for (TimeChart *c : m_charts)
+            c->plot(window, hotApplies);
+    }
     m_drawnRows = window.end;
     updateCaption();
 }
@@ -230,6 +267,15 @@ void ChartPanel::updateCaption()
         return;
     }
     const QString name = QString::fromStdString(sim->scenario().name);
+    if (const Simulation *b = m_overlay ? m_overlay->simulation() : nullptr) {
+        m_caption->setText(tr("A solid, B dashed · seed A %1, B %2 · t = %3 s of %4 s · %5")
+                               .arg(sim->seed())
+                               .arg(b->seed())
+                               .arg(toSeconds(sim->now()), 0, 'f', 1)
+                               .arg(toSeconds(std::max(sim->end(), b->end())), 0, 'f', 0)
+                               .arg(wholeRun() ? tr("whole run") : tr("last 60 s")));
+        return;
+    }
     m_caption->setText(tr("%1 · seed %2 · t = %3 s of %4 s · buckets of %5 ms · %6")
                            .arg(name)
                            .arg(sim->seed())
@@ -241,8 +287,11 @@ void ChartPanel::updateCaption()
 
 bool ChartPanel::exportImage(const QString &path, const QString &chart, QString *error)
 {
-    if (m_dirty || (m_controller && m_controller->simulation() &&
-                    closedRowCount(*m_controller->simulation()) != m_drawnRows))
+    if (m_dirty ||
+        (m_controller && m_controller->simulation() &&
+         closedRowCount(*m_controller->simulation()) != m_drawnRows) ||
+        (m_overlay && m_overlay->simulation() &&
+         closedRowCount(*m_overlay->simulation()) != m_drawnOverlayRows))
         refresh();
     // Layouts (the legends' too) settle in posted events: apply them before drawing.
     for (int i = 0; i < 3; ++i)

@@ -49,6 +49,11 @@ public:
     bool showOnly(const QString &name);
     /// Redraws now from the simulation (normally done on the controller's frames).
     void refresh();
+    /// A/B compare: draws the run of `overlay` (B) over this panel's run (A) on the same axes in
+    /// every chart, A solid and B dashed, legend entries "`labelA`: …" / "`labelB`: …". Call once.
+    void setOverlay(SimulationController *overlay, const QString &labelA = QStringLiteral("A"),
+                    const QString &labelB = QStringLiteral("B"));
+    SimulationController *overlay() const { return m_overlay; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -60,6 +65,7 @@ private:
     void updateCaption();
 
     SimulationController *m_controller;
+    SimulationController *m_overlay = nullptr;
     QComboBox *m_window;
     QLabel *m_caption;
     QScrollArea *m_scroll;
@@ -68,8 +74,9 @@ private:
     std::vector<TimeChart *> m_charts;
     QString m_solo;
     int m_columns = 0;
-    std::size_t m_drawnRows = 0; ///< closed buckets drawn at the last redraw
-    bool m_dirty = true;         ///< something besides the rows changed: redraw at the next frame
+    std::size_t m_drawnRows = 0;        ///< closed buckets drawn at the last redraw
+    std::size_t m_drawnOverlayRows = 0; ///< the same for the overlay run
+    bool m_dirty = true; ///< something besides the rows changed: redraw at the next frame
 };
 
 } // namespace reslab::ui

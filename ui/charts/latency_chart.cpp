@@ -49,6 +49,14 @@ QString LatencyChart::describeRow(const BucketRow &r, double) const
         .arg(ended);
 }
 
+std::vector<TimeChart::OverlayLine> LatencyChart::overlayLines() const
+{
+    return {{tr("p50"), chart_palette::kP50, [](const BucketRow &r, double) { return r.p50Ms; },
+             nullptr, true},
+            {tr("p99"), chart_palette::kP99, [](const BucketRow &r, double) { return r.p99Ms; },
+             nullptr, true}};
+}
+
 void LatencyChart::clearSeries()
 {
     m_p50->clear();

@@ -15,6 +15,7 @@ QueueChart::QueueChart(SimulationController *controller, QWidget *parent)
 {
     m_utilAxis = addRightAxis(tr("utilisation (0–1)"));
     m_wholeValues = true;
+    m_overlayFloor = 4; // an empty queue still gets a readable axis
     m_queue = addLine(tr("queue length"), chart_palette::kQueue);
     m_queue->setObjectName("queue");
     m_utilization =
@@ -62,6 +63,16 @@ QString QueueChart::describeRow(const BucketRow &r, double) const
         .arg(r.queueLen)
         .arg(r.utilization, 0, 'f', 2)
         .arg(r.inFlight);
+}
+
+std::vector<TimeChart::OverlayLine> QueueChart::overlayLines() const
+{
+    return {{tr("queue length"), chart_palette::kQueue,
+             [](const BucketRow &r, double) {
+                 return static_cast<double>(r.queueLen);
+             }},
+            {tr("utilisation"), chart_palette::kUtilization,
+             [](const BucketRow &r, double) { return r.utilization; }, m_utilAxis}};
 }
 
 void QueueChart::clearSeries()

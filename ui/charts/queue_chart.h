@@ -19,6 +19,7 @@ protected:
     double rebuild(const BucketWindow &window) override;
     QString describeRow(const BucketRow &row, double bucketS) const override;
     void clearSeries() override;
+    std::vector<OverlayLine> overlayLines() const override;
 
 private:
     QValueAxis *m_utilAxis;

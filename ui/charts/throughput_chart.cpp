@@ -64,6 +64,22 @@ QString ThroughputChart::describeRow(const BucketRow &r, double bucketS) const
            line(tr("failure"), r.failure);
 }
 
+std::vector<TimeChart::OverlayLine> ThroughputChart::overlayLines() const
+{
+    // Lines, not stacked areas: two stacks cannot be read on top of each other.
+    return {{tr("success"), chart_palette::kSuccess,
+             [](const BucketRow &r, double bucketS) {
+                 return r.success / bucketS;
+             }},
+            {tr("fallback"), chart_palette::kFallback,
+             [](const BucketRow &r, double bucketS) {
+                 return r.fallback / bucketS;
+             }},
+            {tr("failure"), chart_palette::kFailure, [](const BucketRow &r, double bucketS) {
+                 return r.failure / bucketS;
+             }}};
+}
+
 void ThroughputChart::clearSeries()
 {
     for (QLineSeries *s :

@@ -16,6 +16,7 @@ protected:
     double rebuild(const BucketWindow &window) override;
     QString describeRow(const BucketRow &row, double bucketS) const override;
     void clearSeries() override;
+    std::vector<OverlayLine> overlayLines() const override;
 
 private:
     // Each area is bounded by its own upper and lower lines (areas never share a line series).

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace reslab::ui {
 namespace {
@@ -158,7 +159,68 @@ void TimeChart::fitAxis(QValueAxis *axis, double max, bool whole)
     axis->setLabelFormat(whole ? "%.0f" : labelFormatFor(axis->max()));
 }
 
-void TimeChart::plot(const BucketWindow &window, const std::vector<double> &hotAppliesS)
+void TimeChart::enableOverlay(SimulationController *overlayController, const QString &labelA,
+                              const QString &labelB)
+{
+    if (m_overlayController || !overlayController)
+        return;
+    m_overlayController = overlayController;
+    m_labelA = labelA;
+    m_labelB = labelB;
+    for (QAbstractSeries *s : m_chart->series())
+        if (std::find(m_hotApplies.begin(), m_hotApplies.end(), s) == m_hotApplies.end())
+            m_baseSeries.push_back(s);
+    for (QAbstractSeries *s : m_baseSeries)
+        s->setVisible(false);
+    // Legend markers drawn as the lines themselves, so that solid (A) and dashed (B) show there.
+    m_chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    for (const OverlayLine &line : overlayLines()) {
+        OverlayTwin twin{
+            line,
+            addLine(tr("%1: %2").arg(labelA, line.name), line.color, Qt::SolidLine, line.axis),
+            addLine(tr("%1: %2").arg(labelB, line.name), line.color, Qt::DashLine, line.axis)};
+        twin.a->setObjectName("A:" + line.name);
+        twin.b->setObjectName("B:" + line.name);
+        m_twins.push_back(std::move(twin));
+    }
+    // Eight entries do not fit under a dashboard-sized chart: beside it they do.
+    if (m_twins.size() > 3)
+        m_chart->legend()->setAlignment(Qt::AlignRight);
+}
+
+double TimeChart::rebuildOverlay(const BucketWindow &a, const BucketWindow &b)
+{
+    double max = 0;
+    std::map<QValueAxis *, double> otherAxes;
+    for (OverlayTwin &twin : m_twins) {
+        for (const BucketWindow *w : {&a, &b}) {
+            QList<QPointF> points;
+            points.reserve(static_cast<qsizetype>(w->pointCount() * (twin.line.step ? 2 : 1)));
+            for (std::size_t i = w->first; i < w->end; i += w->stride) {
+                const BucketRow &r = w->row(i);
+                if (twin.line.endedOnly && r.success + r.fallback + r.failure == 0)
+                    continue;
+                const double v = twin.line.value(r, w->bucketS);
+                points.append({w->startS(i), v});
+                if (twin.line.step)
+                    points.append({w->startS(std::min(i + w->stride, w->end)), v});
+                if (twin.line.axis)
+                    otherAxes[twin.line.axis] = std::max(otherAxes[twin.line.axis], v);
+                else
+                    max = std::max(max, v);
+            }
+            (w == &a ? twin.a : twin.b)->replace(points);
+        }
+    }
+    // A right axis the subclass fitted to run A only must still show all of run B.
+    for (const auto &[axis, axisMax] : otherAxes)
+        if (axisMax > axis->max())
+            fitAxis(axis, axisMax);
+    return max;
+}
+
+void TimeChart::plot(const BucketWindow &window, const std::vector<double> &hotAppliesS,
+                     const BucketWindow *overlay)
 {
     m_timeAxis->setRange(window.xLo, window.xHi);
     // Ticks on round seconds (multiples of 1, 2 or 5 × 10^k) wherever the window starts, so a
@@ -168,7 +230,16 @@ void TimeChart::plot(const BucketWindow &window, const std::vector<double> &hotA
     m_timeAxis->setTickAnchor(0);
     m_timeAxis->setTickInterval(step);
     m_timeAxis->setLabelFormat(step >= 1 ? "%.0f" : "%.1f");
-    const double max = rebuild(window);
+    const bool overlaid = m_overlayController && overlay;
+    m_overlayWindow = overlaid ? overlay : nullptr;
+    double max = rebuild(window);
+    m_overlayWindow = nullptr;
+    if (overlaid) {
+        // The subclass may have shown its own series again (a breaker appearing): keep them hidden.
+        for (QAbstractSeries *s : m_baseSeries)
+            s->setVisible(false);
+        max = std::max(rebuildOverlay(window, *overlay), m_overlayFloor);
+    }
     if (m_autoRange)
         fitAxis(m_valueAxis, max, m_wholeValues);
     // Only the edits inside the window (SVG export has no clipping).
@@ -182,6 +253,10 @@ void TimeChart::plot(const BucketWindow &window, const std::vector<double> &hotA
 void TimeChart::clearPlot()
 {
     clearSeries();
+    for (OverlayTwin &twin : m_twins) {
+        twin.a->clear();
+        twin.b->clear();
+    }
     placeHotApplies({});
 }
 
@@ -213,7 +288,20 @@ void TimeChart::placeHotApplies(const std::vector<double> &timesS)
 
 QString TimeChart::describeAt(double t) const
 {
-    const Simulation *sim = m_controller ? m_controller->simulation() : nullptr;
+    if (!m_overlayController)
+        return describeRun(m_controller, t);
+    const QString a = describeRun(m_controller, t);
+    const QString b = describeRun(m_overlayController, t);
+    if (a.isEmpty() && b.isEmpty())
+        return {};
+    const QString none = tr("(no closed bucket here)");
+    return tr("%1:\n%2\n\n%3:\n%4")
+        .arg(m_labelA, a.isEmpty() ? none : a, m_labelB, b.isEmpty() ? none : b);
+}
+
+QString TimeChart::describeRun(const SimulationController *controller, double t) const
+{
+    const Simulation *sim = controller ? controller->simulation() : nullptr;
     if (!sim || !(t >= 0))
         return {};
     const RunRecorder &rec = sim->recorder();
@@ -224,7 +312,7 @@ QString TimeChart::describeAt(double t) const
     const BucketRow &row = rec.rows()[index];
     const double start = toSeconds(row.start);
     QString text = tr("t = %1 – %2 s").arg(seconds(start), seconds(start + bucketS));
-    for (const double at : m_controller->hotApplyTimes()) {
+    for (const double at : controller->hotApplyTimes()) {
         const double atS = toSeconds(at);
         if (atS >= start && atS < start + bucketS)
             text += tr("\nedit applied at %1 s").arg(atS, 0, 'f', 3);
