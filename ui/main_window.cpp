@@ -127,9 +127,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_summaryDock->setObjectName("summaryDock");
     m_summaryDock->setWidget(summaryTable);
     m_summaryDock->setFeatures(m_eventDock->features());
-    addDockWidget(Qt::BottomDockWidgetArea, m_summaryDock);
-    tabifyDockWidget(m_eventDock, m_summaryDock);
-    m_eventDock->raise();
+    // Side by side rather than tabbed: both stay in sight while the run plays.
+    splitDockWidget(m_eventDock, m_summaryDock, Qt::Horizontal);
 
     m_applyDelay.setSingleShot(true);
     m_applyDelay.setInterval(250);
@@ -162,7 +161,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     buildMenus();
     resize(1600, 1000);
-    resizeDocks({m_eventDock}, {190}, Qt::Vertical);
+    resizeDocks({m_eventDock}, {220}, Qt::Vertical);
+    resizeDocks({m_eventDock, m_summaryDock}, {1150, 450}, Qt::Horizontal);
     updateTitle();
 }
 

@@ -175,10 +175,13 @@ TEST(EventLogModel, MainWindowDocksTheLogAndFollowsTheRun)
     const QModelIndex newest = log->filter()->index(log->filter()->rowCount() - 1, 0);
     EXPECT_TRUE(table->viewport()->rect().intersects(table->visualRect(newest)));
 
-    // The summary sits in a tab beside the log and shows the engine's numbers.
+    // The summary sits beside the log and shows the engine's numbers.
     auto *summaryDock = window.findChild<QDockWidget *>("summaryDock");
     ASSERT_NE(summaryDock, nullptr);
-    EXPECT_EQ(window.tabifiedDockWidgets(dock), QList<QDockWidget *>{summaryDock});
+    EXPECT_TRUE(summaryDock->isVisible());
+    EXPECT_EQ(window.dockWidgetArea(summaryDock), Qt::BottomDockWidgetArea);
+    EXPECT_TRUE(window.tabifiedDockWidgets(dock).isEmpty());
+    EXPECT_GT(summaryDock->x(), dock->x());
     SummaryModel *summary = window.summaryModel();
     summary->refresh();
     EXPECT_EQ(summary->value(summary->rowOf("requests")),
