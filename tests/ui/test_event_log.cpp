@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QTableView>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -189,6 +190,27 @@ TEST(EventLogModel, MainWindowDocksTheLogAndFollowsTheRun)
 
     window.controller()->reset();
     EXPECT_EQ(log->model()->rowCount(), 0);
+}
+
+TEST(EventLogView, RepaintsItsRowsAtMostEveryKRepaintMsAndShowsTheLastChange)
+{
+    SimulationController c;
+    c.load(preset("seed-resilient-service"));
+    EventLogView view(&c);
+    view.resize(900, 300);
+    view.show();
+    QWidget *rows = view.table()->viewport();
+    play(c, 1, 10.0); // the first change paints at once
+    EXPECT_TRUE(rows->updatesEnabled());
+    play(c, 3, 10.0); // the next ones, right after it, wait
+    EXPECT_FALSE(rows->updatesEnabled());
+    // The model itself is current.
+    EXPECT_EQ(static_cast<std::size_t>(view.model()->rowCount()), replayCsv(c).size());
+    // Within kRepaintMs the rows are repainted as they are now.
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return rows->updatesEnabled(); }, 10 * EventLogView::kRepaintMs));
+    const QModelIndex newest = view.filter()->index(view.filter()->rowCount() - 1, 0);
+    EXPECT_TRUE(rows->rect().intersects(view.table()->visualRect(newest)));
 }
 
 } // namespace

@@ -77,6 +77,13 @@ EventLogView::EventLogView(SimulationController *controller, QWidget *parent)
     for (int c = 0; c < EventLogModel::Detail; ++c)
         m_table->setColumnWidth(c, widths[c] * digit + 12);
 
+    m_repaintGate.setSingleShot(true);
+    m_repaintGate.setInterval(kRepaintMs);
+    connect(&m_repaintGate, &QTimer::timeout, this, &EventLogView::onRepaintDue);
+    // Before the table reacts to the frame's rows: hold its repaint if one was done just now.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this, &EventLogView::onRowsChanged);
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            &EventLogView::onRowsChanged);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_follow->isChecked())
             m_table->scrollToBottom();
@@ -98,6 +105,29 @@ EventLogView::EventLogView(SimulationController *controller, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
     updateCount();
+}
+
+void EventLogView::onRowsChanged()
+{
+    if (m_repaintGate.isActive()) {
+        if (!m_held) {
+            m_held = true;
+            m_table->viewport()->setUpdatesEnabled(false);
+        }
+        return;
+    }
+    m_repaintGate.start(); // this change paints now; the next ones wait for the gate
+}
+
+void EventLogView::onRepaintDue()
+{
+    if (!m_held)
+        return;
+    m_held = false;
+    m_table->viewport()->setUpdatesEnabled(true); // repaints the rows as they are now
+    if (m_follow->isChecked())
+        m_table->scrollToBottom();
+    m_repaintGate.start();
 }
 
 void EventLogView::updateCount()
