@@ -14,6 +14,7 @@
 //   bench_ui_frames [--frames N] [--rate R] [--speed S]
 //
 // Built only with RESLAB_BUILD_UI and RESLAB_BUILD_BENCH; reported in docs/performance.md.
+#include "charts/bucket_window.h"
 #include "frame_events.h"
 #include "main_window.h"
 #include "scenario_document.h"
@@ -129,6 +130,7 @@ struct Pass
     std::vector<double> engine, views, paint, frame, frameCpu;
     std::vector<double> logAppend; ///< full pass only
     int logPaints = 0;             ///< frames in which the event log's rows were painted
+    std::vector<double> bucketFrames, otherFrames; ///< frame totals: a bucket closed or not
     int lagging = 0;
     std::uint64_t events = 0;
     double simulatedS = 0;
@@ -194,7 +196,9 @@ Pass runWindow(const Options &o, Mode mode)
         const double cpu0 = threadCpuMs();
         QElapsedTimer t;
         t.start();
+        const std::size_t closed0 = closedRowCount(*c->simulation());
         c->tick(kFrameMs); // the engine advance + every frameAdvanced slot
+        const bool bucketClosed = closedRowCount(*c->simulation()) != closed0;
         const double tickMs = elapsedMs(t);
         const double engineMs = c->lastFrameEngineMs();
         t.restart();
@@ -208,6 +212,7 @@ Pass runWindow(const Options &o, Mode mode)
         p.paint.push_back(paintMs);
         p.frame.push_back(tickMs + paintMs);
         p.frameCpu.push_back(cpuMs);
+        (bucketClosed ? p.bucketFrames : p.otherFrames).push_back(tickMs + paintMs);
         p.lagging += c->lagging() ? 1 : 0;
         if (full) {
             t.restart();
@@ -373,6 +378,13 @@ int main(int argc, char **argv)
                 100.0 * logAppend.total / frame.total);
     std::printf("  frames in which the log's rows were painted   %5d/%d    %5d/%d\n",
                 full.logPaints, o.frames, dirty.logPaints, o.frames);
+    std::printf("  frames in which a bucket closed (charts redraw) %3zu/%d      %3zu/%d\n",
+                full.bucketFrames.size(), o.frames, dirty.bucketFrames.size(), o.frames);
+    std::printf("    their mean frame (wall)                     %8.2f ms   %8.2f ms\n",
+                stats(full.bucketFrames).mean, stats(dirty.bucketFrames).mean);
+    std::printf("    the other frames' mean / p95 (wall)         %5.2f / %5.2f  %5.2f / %5.2f\n",
+                stats(full.otherFrames).mean, stats(full.otherFrames).p95,
+                stats(dirty.otherFrames).mean, stats(dirty.otherFrames).p95);
     std::printf("  dirty frame with docks / without (wall, CPU)  %8.2fx    %8.2fx\n",
                 dFrame.mean / nd.mean, dCpu.mean / ndCpu.mean);
     return 0;
