@@ -8,9 +8,11 @@
 #include "tuning/compare_window.h"
 #include "tuning/config_export_dialog.h"
 #include "views/breaker_diagram.h"
+#include "views/event_log_view.h"
 #include "views/fallback_panel.h"
 #include "views/flow_view.h"
 #include "views/retry_timeline.h"
+#include "views/summary_model.h"
 
 #include "reslab/presets.h"
 #include "reslab/report.h"
@@ -18,8 +20,10 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -27,6 +31,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <sstream>
@@ -104,6 +109,35 @@ MainWindow::MainWindow(QWidget *parent)
     main->setSizes({340, 780, 480});
     setCentralWidget(main);
 
+    m_eventLog = new EventLogView(m_controller, this);
+    m_eventDock = new QDockWidget(tr("Event log"), this);
+    m_eventDock->setObjectName("eventLogDock");
+    m_eventDock->setWidget(m_eventLog);
+    m_eventDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                             QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
+
+    m_summary = new SummaryModel(this);
+    m_summary->follow(m_controller);
+    auto *summaryTable = new QTableView(this);
+    summaryTable->setObjectName("summaryTable");
+    summaryTable->setModel(m_summary);
+    summaryTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    summaryTable->setAlternatingRowColors(true);
+    summaryTable->setWordWrap(false);
+    summaryTable->verticalHeader()->setVisible(false);
+    summaryTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    summaryTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
+    summaryTable->horizontalHeader()->setStretchLastSection(true);
+    summaryTable->setColumnWidth(SummaryModel::Metric, 34 * fontMetrics().averageCharWidth());
+    summaryTable->setColumnWidth(SummaryModel::Value, 14 * fontMetrics().averageCharWidth());
+    m_summaryDock = new QDockWidget(tr("Summary"), this);
+    m_summaryDock->setObjectName("summaryDock");
+    m_summaryDock->setWidget(summaryTable);
+    m_summaryDock->setFeatures(m_eventDock->features());
+    // Side by side rather than tabbed: both stay in sight while the run plays.
+    splitDockWidget(m_eventDock, m_summaryDock, Qt::Horizontal);
+
     m_applyDelay.setSingleShot(true);
     m_applyDelay.setInterval(250);
     connect(&m_applyDelay, &QTimer::timeout, this, [this] {
@@ -135,6 +169,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     buildMenus();
     resize(1600, 1000);
+    resizeDocks({m_eventDock}, {220}, Qt::Vertical);
+    resizeDocks({m_eventDock, m_summaryDock}, {1150, 450}, Qt::Horizontal);
     updateTitle();
 }
 
@@ -227,6 +263,10 @@ void MainWindow::buildMenus()
         const QString name = QString::fromUtf8(p.name.data(), static_cast<int>(p.name.size()));
         presetMenu->addAction(name, this, [this, name] { openScenario("preset:" + name); });
     }
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_eventDock->toggleViewAction());
+    view->addAction(m_summaryDock->toggleViewAction());
 
     QMenu *tune = menuBar()->addMenu(tr("&Tune"));
     tune->addAction(tr("Compare &A/B…"), QKeySequence(tr("Ctrl+Shift+B")), this,

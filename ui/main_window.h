@@ -7,6 +7,7 @@
 #include <functional>
 
 class QAction;
+class QDockWidget;
 class QActionGroup;
 class QMenu;
 class QLabel;
@@ -21,16 +22,19 @@ class BreakerDiagram;
 class ChartPanel;
 class CompareWindow;
 class ConfigExportDialog;
+class EventLogView;
 class FallbackPanel;
 class FlowView;
 class RetryTimeline;
 class ScenarioDocument;
 class ScenarioEditor;
+class SummaryModel;
 class SimulationController;
 class TransportBar;
 
 /// The Resilience Lab window: scenario editor (left), live flow and breaker views (centre),
-/// charts (right), the transport bar on top.
+/// charts (right), the transport bar on top, the event log and the
+/// live summary docked at the bottom.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -48,6 +52,8 @@ public:
     ChartPanel *charts() const { return m_charts; }
     BreakerDiagram *breakerDiagram() const { return m_breaker; }
     TransportBar *transport() const { return m_transport; }
+    EventLogView *eventLog() const { return m_eventLog; }
+    SummaryModel *summaryModel() const { return m_summary; }
     /// Whether edits are hot-applied to the running simulation (else the run restarts).
     bool hotApply() const;
     void setHotApply(bool hot);
@@ -96,6 +102,10 @@ private:
     RetryTimeline *m_timeline;
     FallbackPanel *m_fallback;
     ChartPanel *m_charts;
+    EventLogView *m_eventLog;
+    QDockWidget *m_eventDock;
+    SummaryModel *m_summary;
+    QDockWidget *m_summaryDock;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_applyMode = nullptr;
     QAction *m_hotAction = nullptr;

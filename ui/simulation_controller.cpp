@@ -49,6 +49,8 @@ void SimulationController::apply(const Scenario &scenario, bool hot)
     m_scenario = scenario;
     if (!keepSeed)
         m_seed = scenario.seed;
+    // The views have had the last frame's events: they must not see them twice.
+    m_events.clear();
     if (hot && m_sim && m_sim->now() > 0 && !m_sim->finished() && m_sim->reconfigure(scenario)) {
         m_hotApplies.emplace_back(m_sim->now(), scenario);
         emit hotApplied(m_sim->now());
@@ -161,13 +163,15 @@ void SimulationController::stepToTransition()
         return n;
     };
     const std::uint64_t before = count();
+    // Only the events leading to the transition matter: keep the most recent ones (the requests
+    // whose failures tripped the breaker, and the transition itself), never a cleared window.
+    m_events.setOverflow(FrameEvents::Overflow::KeepLatest);
     // Bounded so that a scenario whose breaker never moves cannot freeze the window.
     for (int i = 0; i < 5'000'000 && count() == before; ++i) {
-        if (i % 4096 == 0)
-            m_events.clear(); // only the events leading to the transition matter
         if (!m_sim->step())
             break;
     }
+    m_events.setOverflow(FrameEvents::Overflow::KeepFirst);
     emit frameAdvanced();
     if (m_sim->finished())
         emit finished();

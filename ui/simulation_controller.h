@@ -34,7 +34,8 @@ public:
 
     Simulation *simulation() const { return m_sim.get(); }
     const Scenario &scenario() const { return m_scenario; }
-    /// The events of the last frame (cleared at the start of each frame).
+    /// The events of the last frame (cleared at the start of each frame; a step to the next
+    /// transition keeps the most recent ones).
     const FrameEvents &frameEvents() const { return m_events; }
     bool isPlaying() const { return m_playing; }
     double speed() const { return m_speed; }

@@ -327,6 +327,64 @@ TEST(VirtualServiceTest, ConcurrencyPhaseStartsWaitingAttempts)
     h.expectAnswer(1, Outcome::Ok, ms(1500));
 }
 
+TEST(VirtualServiceTest, QueueLimitPhaseChangesTheLimitAndOverload)
+{
+    ServiceSpec spec = service(1000.0);
+    spec.concurrency = 1;
+    spec.queueLimit = 1;
+    ServicePhase tighter;
+    tighter.atS = 5.0;
+    tighter.queueLimit = 0;
+    ServicePhase wider;
+    wider.atS = 10.0;
+    wider.queueLimit = 3;
+    spec.phases = {tighter, wider};
+    Harness h(spec);
+    ASSERT_EQ(h.svc.queueLimit(), std::optional<std::int64_t>(1));
+
+    // Before 5 s: one in service, one queued, the third overloaded.
+    h.callAt(ms(0), 0); // 0..1000
+    h.callAt(ms(0), 1); // queued, 1000..2000
+    h.callAt(ms(0), 2); // queue full: overloaded at 0
+    // From 5 s the queue holds nothing: the second caller is overloaded at once.
+    h.callAt(ms(5000), 3); // 5000..6000
+    h.callAt(ms(5000), 4); // overloaded at 5000
+    // From 10 s three may wait.
+    h.callAt(ms(10000), 5); // 10000..11000
+    for (std::uint64_t id = 6; id <= 9; ++id)
+        h.callAt(ms(10000), id); // 6, 7, 8 queued; 9 overloaded
+
+    h.sim.runUntil(ms(4999));
+    EXPECT_EQ(h.svc.queueLimit(), std::optional<std::int64_t>(1));
+    h.sim.runUntil(ms(5000));
+    EXPECT_EQ(h.svc.queueLimit(), std::optional<std::int64_t>(0));
+    h.sim.runUntil(ms(10000));
+    EXPECT_EQ(h.svc.queueLimit(), std::optional<std::int64_t>(3));
+    EXPECT_EQ(h.svc.queueLength(), 3u);
+    h.sim.run();
+
+    h.expectAnswer(0, Outcome::Ok, ms(1000));
+    h.expectAnswer(1, Outcome::Ok, ms(2000));
+    h.expectAnswer(2, Outcome::Overloaded, 0);
+    h.expectAnswer(3, Outcome::Ok, ms(6000));
+    h.expectAnswer(4, Outcome::Overloaded, ms(5000));
+    h.expectAnswer(5, Outcome::Ok, ms(11000));
+    h.expectAnswer(6, Outcome::Ok, ms(12000));
+    h.expectAnswer(7, Outcome::Ok, ms(13000));
+    h.expectAnswer(8, Outcome::Ok, ms(14000));
+    h.expectAnswer(9, Outcome::Overloaded, ms(10000));
+    EXPECT_EQ(h.svc.totals().overloaded, 3u);
+    EXPECT_EQ(h.svc.totals().maxQueue, 3u);
+}
+
+TEST(VirtualServiceTest, QueueLimitIsEmptyWhenUnbounded)
+{
+    ServiceSpec spec = service(10.0);
+    spec.concurrency = 1;
+    Harness h(spec);
+    EXPECT_FALSE(h.svc.queueLimit().has_value());
+}
+
 TEST(VirtualServiceTest, ErrorLatencyIsUsedForErrors)
 {
     ServiceSpec failing = service(100.0, 1.0);

@@ -2,6 +2,7 @@
 // be what the engine computed (breaker state and counters, fallback counters), and the
 // event-built pictures (dots, swim lanes) must follow the events.
 #include "simulation_controller.h"
+#include "ui_runs.h"
 #include "views/breaker_diagram.h"
 #include "views/fallback_panel.h"
 #include "views/flow_view.h"
@@ -9,6 +10,7 @@
 #include "views/retry_timeline.h"
 
 #include "reslab/fallback_stage.h"
+#include "reslab/virtual_service.h"
 
 #include <QDir>
 #include <QImage>
@@ -279,6 +281,24 @@ TEST(ViewsFlowView, SamplesAndCapsAtHighRates)
     EXPECT_GT(flow.liveDots(), 0);
     EXPECT_LE(flow.liveDots(), FlowView::kMaxDots);
     EXPECT_GT(inkedPixels(flow), 4000);
+}
+
+TEST(ViewsFlowView, QueueGaugeFollowsAPhaseThatChangesTheQueueLimit)
+{
+    Scenario s = test::preset("outage-and-recovery"); // payments: queue_limit 128
+    ServicePhase tighter;
+    tighter.atS = 1.0;
+    tighter.queueLimit = 8;
+    s.services["payments"].phases.push_back(tighter);
+    SimulationController c;
+    c.load(s);
+    FlowView flow(&c);
+    flow.resize(700, 320);
+    test::play(c, 30, 1.0); // 0.5 s
+    EXPECT_EQ(flow.queueLimit(), 128);
+    test::play(c, 60, 1.0); // 1.5 s
+    EXPECT_EQ(c.simulation()->targetService().queueLimit(), std::optional<std::int64_t>(8));
+    EXPECT_EQ(flow.queueLimit(), 8);
 }
 
 TEST(ViewsRetryTimeline, ALaneHasABarPerAttemptAndAGapPerBackoff)

@@ -316,10 +316,7 @@ void FlowView::onFrame()
     m_inService = service.inService();
     m_queued = service.queueLength();
     m_concurrency = service.concurrency();
-    const auto spec = sim->scenario().services.find(sim->scenario().target);
-    m_queueLimit = spec != sim->scenario().services.end() && spec->second.queueLimit
-                       ? *spec->second.queueLimit
-                       : -1;
+    m_queueLimit = service.queueLimit().value_or(-1); // phases and hot edits included
 
     if (!m_dots.empty())
         m_ticker->runUntil(now + 200); // paintDots() extends it while dots move

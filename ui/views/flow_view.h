@@ -48,6 +48,8 @@ public:
     int samplingEvery() const { return m_sampler.every(); }
     /// Stage cards drawn between the client and the service.
     int stageCount() const { return static_cast<int>(m_cards.size()); }
+    /// The target's queue limit the gauge shows (as in force now); -1: unbounded.
+    std::int64_t queueLimit() const { return m_queueLimit; }
 
     QSize sizeHint() const override { return {640, 300}; }
     QSize minimumSizeHint() const override { return {300, 200}; }

@@ -30,6 +30,8 @@ public:
     std::uint32_t inService() const { return m_inService; }
     std::uint32_t queueLength() const { return m_queued; }
     int concurrency() const { return m_concurrency; }
+    /// The queue limit in force now (phases and edits included); empty: unbounded.
+    std::optional<std::int64_t> queueLimit() const { return m_queueLimit; }
     double failureRate() const { return m_failureRate; }
     const ServiceTotals &totals() const { return m_totals; }
     /// Total attempt-µs spent in service, for utilisation.
