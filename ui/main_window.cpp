@@ -5,6 +5,7 @@
 #include "scenario_document.h"
 #include "simulation_controller.h"
 #include "transport_bar.h"
+#include "tuning/sweep_window.h"
 #include "views/breaker_diagram.h"
 #include "views/fallback_panel.h"
 #include "views/flow_view.h"
@@ -221,6 +222,26 @@ void MainWindow::buildMenus()
     (hot ? m_hotAction : m_restartAction)->setChecked(true);
     connect(m_applyMode, &QActionGroup::triggered, this,
             [this](QAction *a) { QSettings().setValue("editing/hotApply", a == m_hotAction); });
+
+    QMenu *tune = menuBar()->addMenu(tr("&Tune"));
+    QAction *sweep = tune->addAction(tr("Parameter &sweep…"), this, &MainWindow::openSweep);
+    sweep->setObjectName("parameterSweepAction");
+    sweep->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+}
+
+void MainWindow::openSweep()
+{
+    // A non-modal window on a copy of the current document; a clicked point comes back as an
+    // edit of the document (undoable by reopening, marked modified).
+    auto *window = new SweepWindow(m_document->json(), m_document->displayName(), this);
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(window, &SweepWindow::loadConfiguration, this, [this](const QByteArray &json) {
+        const auto doc = nlohmann::json::parse(json.toStdString(), nullptr, false);
+        if (!doc.is_discarded())
+            m_document->setJson(doc);
+    });
+    window->show();
 }
 
 void MainWindow::onScenarioChanged(const Scenario &)

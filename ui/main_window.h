@@ -66,6 +66,8 @@ public:
     bool exportTimeseries(const QString &path);
     bool exportEvents(const QString &path);
     bool exportSummary(const QString &path);
+    /// Tune ▸ Parameter sweep…: a sweep window on the current document.
+    void openSweep();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
