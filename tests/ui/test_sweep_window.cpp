@@ -6,10 +6,12 @@
 #include "tuning/sweep_window.h"
 
 #include "reslab/json_path.h"
+#include "reslab/presets.h"
 #include "reslab/simulation.h"
 #include "reslab/sweep.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QChartView>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,6 +24,7 @@
 
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <sstream>
 
 namespace reslab::ui {
@@ -390,6 +393,46 @@ TEST(SweepWindow, TuneMenuOpensItAndAClickedPointBecomesTheDocument)
     EXPECT_EQ(main.document()->value("load.rate_per_s").get<double>(), 77);
     EXPECT_TRUE(main.document()->isModified());
     sweep->close();
+}
+
+TEST(SweepSnapshot, SavesPicturesWhenAsked)
+{
+    const QByteArray dir = qgetenv("RESLAB_SWEEP_SNAPSHOT");
+    if (dir.isEmpty())
+        GTEST_SKIP() << "set RESLAB_SWEEP_SNAPSHOT=DIR to save sweep window pictures";
+    const auto preset = findPreset("flaky-dependency");
+    ASSERT_TRUE(preset.has_value());
+    const auto base = nlohmann::json::parse(std::string(preset->json));
+    {
+        SweepWindow w(base, "preset:flaky-dependency");
+        w.resize(1220, 780);
+        w.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+        w.setAxis(0, "pipeline[0].max_retries", 0, 5, 6, false);
+        w.setSeeds(5);
+        w.setMetric("p99_ms");
+        w.setGoal("success >= 99.5 % and p99 <= 400 ms");
+        ASSERT_TRUE(runToEnd(w));
+        QApplication::processEvents();
+        std::cerr << "line: " << w.statusText().toStdString() << "\n";
+        EXPECT_TRUE(w.grab().save(QString::fromUtf8(dir) + "/sweep-line.png"));
+    }
+    {
+        SweepWindow w(base, "preset:flaky-dependency");
+        w.resize(1220, 780);
+        w.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+        w.setAxis(0, "pipeline[1].timeout_ms", 20, 1000, 20, true);
+        w.setSecondAxisEnabled(true);
+        w.setAxis(1, "services.inventory.failure_rate", 0, 50, 20, false);
+        w.setSeeds(1);
+        w.setMetric("p99_ms");
+        w.setGoal("success >= 99 % and p99 <= 300 ms");
+        ASSERT_TRUE(runToEnd(w));
+        QApplication::processEvents();
+        std::cerr << "heat map: " << w.statusText().toStdString() << "\n";
+        EXPECT_TRUE(w.grab().save(QString::fromUtf8(dir) + "/sweep-heatmap.png"));
+    }
 }
 
 } // namespace

@@ -36,6 +36,20 @@ void styleAxis(QAbstractAxis *axis)
     axis->setTitleFont(t);
 }
 
+/// A round tick interval giving about `target` ticks over `span`.
+double niceStep(double span, int target)
+{
+    if (!(span > 0))
+        return 1;
+    const double raw = span / target;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (raw <= m * magnitude)
+            return m * magnitude;
+    }
+    return 10 * magnitude;
+}
+
 QLineSeries *lineOf(const std::vector<double> &x, const std::vector<double> &y)
 {
     auto *s = new QLineSeries;
@@ -111,17 +125,26 @@ void SweepLineChart::setData(SweepLineData data)
         yMin = yMax = 0;
     const double ySpan = yMax - yMin;
     const double yPad = ySpan > 0 ? ySpan * 0.08 : std::max(1.0, std::abs(yMax) * 0.05);
-    yMin -= yPad;
-    yMax += yPad;
+    yMin = std::max(m_data.yLowest, yMin - yPad);
+    yMax = std::min(m_data.yHighest, yMax + yPad);
+    if (!(yMax > yMin))
+        yMax = yMin + 1;
+    // At a bound, a sliver of room so that markers on it are not cut (no tick beyond it).
+    const double room = (yMax - yMin) * 0.03;
+    if (yMax >= m_data.yHighest)
+        yMax += room;
+    if (yMin <= m_data.yLowest)
+        yMin -= room;
     if (m_data.logX) {
         xMin /= 1.15;
         xMax *= 1.15;
     } else {
-        const double pad = xMax > xMin ? (xMax - xMin) * 0.03 : 1.0;
+        const double pad = xMax > xMin ? (xMax - xMin) * 0.05 : 1.0;
         xMin -= pad;
         xMax += pad;
     }
 
+    // Round ticks (anchored at 0) over ranges that fit the data, not ranges rounded outwards.
     QAbstractAxis *xAxis = nullptr;
     if (m_data.logX) {
         auto *log = new QLogValueAxis;
@@ -133,18 +156,18 @@ void SweepLineChart::setData(SweepLineData data)
     } else {
         auto *lin = new QValueAxis;
         lin->setRange(xMin, xMax);
-        lin->applyNiceNumbers();
+        lin->setTickType(QValueAxis::TicksDynamic);
+        lin->setTickAnchor(0);
+        lin->setTickInterval(niceStep(xMax - xMin, 7));
         lin->setLabelFormat("%g");
         xAxis = lin;
-        xMin = lin->min();
-        xMax = lin->max();
     }
     auto *yAxis = new QValueAxis;
     yAxis->setRange(yMin, yMax);
-    yAxis->applyNiceNumbers();
+    yAxis->setTickType(QValueAxis::TicksDynamic);
+    yAxis->setTickAnchor(0);
+    yAxis->setTickInterval(niceStep(yMax - yMin, 6));
     yAxis->setLabelFormat("%g");
-    yMin = yAxis->min();
-    yMax = yAxis->max();
     xAxis->setTitleText(m_data.xTitle);
     yAxis->setTitleText(m_data.yTitle);
     styleAxis(xAxis);

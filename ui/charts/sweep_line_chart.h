@@ -25,6 +25,9 @@ struct SweepLineData
     std::vector<bool> meets;       ///< per point; empty when there is no goal
     int best = -1;
     std::vector<QString> tooltips; ///< per point
+    /// The y axis never goes beyond these (a percentage stays within 0 … 100).
+    double yLowest = -1e300;
+    double yHighest = 1e300;
 };
 
 /// The chart of a one-parameter sweep: the metric's mean across seeds against the parameter, the

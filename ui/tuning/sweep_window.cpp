@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -113,9 +114,14 @@ SweepWindow::SweepWindow(nlohmann::json scenario, const QString &name, QWidget *
     auto *splitter = new QSplitter(this);
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
-    scroll->setWidget(buildForm());
-    scroll->setMinimumWidth(380);
+    QWidget *form = buildForm();
+    scroll->setWidget(form);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Wide enough for the form and its vertical scroll bar: nothing is cut on the right.
+    const int formWidth = form->minimumSizeHint().width() +
+                          scroll->verticalScrollBar()->sizeHint().width() +
+                          2 * scroll->frameWidth();
+    scroll->setMinimumWidth(formWidth);
     splitter->addWidget(scroll);
 
     m_stack = new QStackedWidget;
@@ -131,7 +137,7 @@ SweepWindow::SweepWindow(nlohmann::json scenario, const QString &name, QWidget *
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({400, 800});
+    splitter->setSizes({formWidth, 1220 - formWidth});
     setCentralWidget(splitter);
     resize(1220, 780);
 
@@ -366,7 +372,7 @@ void SweepWindow::choosePath(int axis, const std::string &path, bool setRange)
     const QString unit = QString::fromUtf8(info->unit.data(), static_cast<int>(info->unit.size()));
     for (QDoubleSpinBox *s : {row.from, row.to}) {
         s->setSuffix(unit.isEmpty() ? QString() : " " + unit);
-        s->setDecimals(info->kind == ParamKind::Integer ? 0 : std::max(2, info->decimals + 2));
+        s->setDecimals(info->kind == ParamKind::Integer ? 0 : std::clamp(info->decimals + 1, 1, 4));
     }
     double current = info->defaultValue;
     for (const SweepParameter &p : sweepParameters(m_base)) {
@@ -637,6 +643,9 @@ void SweepWindow::redraw()
         d.yTitle = metricTitle;
         d.logX = m_resultLog[0];
         d.showSpread = seeds > 1;
+        d.yLowest = 0; // every metric is a rate, a latency or a ratio
+        if (unit == "%")
+            d.yHighest = 100;
         d.spreadName = tr("min–max over %1 seeds").arg(seeds);
         for (std::size_t i = 0; i < m_points.size(); ++i) {
             const SweepPoint &p = m_points[i];
@@ -657,9 +666,9 @@ void SweepWindow::redraw()
         d.xTitle = ap[0].title;
         d.yTitle = ap[1].title;
         for (double v : axes[0].values)
-            d.xTicks << formatNumber(v * ap[0].scale);
+            d.xTicks << QString::number(v * ap[0].scale, 'g', 4);
         for (double v : axes[1].values)
-            d.yTicks << formatNumber(v * ap[1].scale);
+            d.yTicks << QString::number(v * ap[1].scale, 'g', 4);
         d.nx = static_cast<int>(axes[0].values.size());
         d.ny = static_cast<int>(axes[1].values.size());
         for (std::size_t i = 0; i < m_points.size(); ++i) {
@@ -675,6 +684,17 @@ void SweepWindow::redraw()
         m_stack->setCurrentWidget(m_heat);
     }
 
+    // The shown metric first, then success, p99 and amplification (each once).
+    const auto summary = [&](const RunMetrics &m) {
+        QStringList parts;
+        parts << QString("%1 %2").arg(tr(mp.label), shown(m, metric));
+        for (const char *other : {"success_rate", "p99_ms", "amplification"}) {
+            if (metric != other)
+                parts << QString("%1 %2").arg(tr(presentation(other).label).section(" (", 0, 0),
+                                              shown(m, other));
+        }
+        return parts.join(" · ");
+    };
     const auto met = static_cast<std::size_t>(std::count(m_meets.begin(), m_meets.end(), true));
     QString text;
     if (!goal.ok()) {
@@ -687,10 +707,7 @@ void SweepWindow::redraw()
                                : tr("<b>Best setting</b> (%1 of %2 meet the goal): ")
                                      .arg(met)
                                      .arg(m_points.size())) +
-               pointName(b).toHtmlEscaped() + "<br>" +
-               tr("%1 %2 · success %3 · p99 %4 · amplification %5")
-                   .arg(tr(mp.label), shown(b.mean, metric), shown(b.mean, "success_rate"),
-                        shown(b.mean, "p99_ms"), shown(b.mean, "amplification"));
+               pointName(b).toHtmlEscaped() + "<br>" + summary(b.mean);
     }
     m_bestLabel->setText(text);
 }
