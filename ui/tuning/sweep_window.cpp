@@ -224,7 +224,7 @@ QWidget *SweepWindow::buildForm()
     connect(m_cancel, &QPushButton::clicked, this, &SweepWindow::cancelSweep);
     m_progress = new QProgressBar;
     m_progress->setObjectName("progress");
-    m_progress->setFormat(tr("%v / %m runs"));
+    m_progress->setFormat(tr("not run yet"));
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     layout->addWidget(m_progress);
@@ -398,10 +398,20 @@ void SweepWindow::choosePath(int axis, const std::string &path, bool setRange)
     row.to->setValue(hi * scale);
     row.spacing->setCurrentIndex(log ? 1 : 0);
     const int wanted = axis == 0 ? 10 : 8;
-    if (info->kind == ParamKind::Integer && !log)
-        row.steps->setValue(std::max(2, std::min(wanted, static_cast<int>(hi - lo) + 1)));
-    else
-        row.steps->setValue(wanted);
+    int steps = wanted;
+    if (info->kind == ParamKind::Integer && !log) {
+        // Whole numbers only: every value when there are few, else a divisor of the span.
+        const auto span = static_cast<long long>(std::llround(hi - lo));
+        if (span + 1 <= 2 * wanted) {
+            steps = static_cast<int>(std::max(2LL, span + 1));
+        } else {
+            for (steps = wanted; steps > 2 && span % (steps - 1) != 0; --steps) {
+            }
+            if (span % (steps - 1) != 0)
+                steps = 2;
+        }
+    }
+    row.steps->setValue(steps);
 }
 
 void SweepWindow::setAxis(int axis, const QString &path, double from, double to, int steps,
@@ -515,6 +525,7 @@ bool SweepWindow::startSweep()
     m_done = 0;
     m_progress->setRange(0, static_cast<int>(sweep->runCount()));
     m_progress->setValue(0);
+    m_progress->setFormat(tr("%v / %m runs"));
     m_clock.start();
     showStatus(tr("Running %1 runs on %2 threads…").arg(sweep->runCount()).arg(m_threads), false);
     m_runner->start(sweep, cache(), m_threads);
@@ -615,9 +626,14 @@ void SweepWindow::redraw()
             t += tr(" (mean; %1 – %2 over %3 seeds)")
                      .arg(shown(p.min, metric), shown(p.max, metric))
                      .arg(seeds);
-        t += "<br>" + tr("success %1 · p99 %2 · amplification %3")
-                          .arg(shown(p.mean, "success_rate"), shown(p.mean, "p99_ms"),
-                               shown(p.mean, "amplification"));
+        QStringList others;
+        for (const char *other : {"success_rate", "p99_ms", "amplification"}) {
+            if (metric != other)
+                others << QString("%1 %2").arg(
+                    tr(presentation(other).label).section(" (", 0, 0).toLower(),
+                    shown(p.mean, other));
+        }
+        t += "<br>" + others.join(" · ");
         if (!active.empty()) {
             QStringList missed;
             for (const GoalClause &c : active.clauses) {
@@ -632,7 +648,7 @@ void SweepWindow::redraw()
         if (m_best && *m_best == i)
             t += "<br><b>" + tr("best setting") + "</b>";
         t += "<br><i>" + tr("click to load it into the main window") + "</i>";
-        return t;
+        return "<nobr>" + t.replace("<br>", "</nobr><br><nobr>") + "</nobr>";
     };
 
     const QString seedNote = seeds > 1 ? tr("mean of %1 seeds").arg(seeds) : tr("one seed");
