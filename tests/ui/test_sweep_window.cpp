@@ -210,6 +210,9 @@ TEST(SweepWindow, TwoAxesGiveAHeatMapAndTheCliCsv)
     ASSERT_TRUE(w.exportImage(dir.filePath("heat.png"), &why)) << why.toStdString();
     EXPECT_TRUE(readAll(dir.filePath("heat.png")).startsWith("\x89PNG"));
     ASSERT_TRUE(w.exportImage(dir.filePath("heat.svg"), &why)) << why.toStdString();
+    EXPECT_TRUE(readAll(dir.filePath("heat.svg")).contains("<svg"));
+    ASSERT_TRUE(w.exportImage(dir.filePath("heat.pdf"), &why)) << why.toStdString();
+    EXPECT_TRUE(readAll(dir.filePath("heat.pdf")).startsWith("%PDF"));
 
     // Unwritable: an error naming the path; the results stay.
     EXPECT_FALSE(w.exportCsv("/nonexistent-dir/sweep.csv", &why));

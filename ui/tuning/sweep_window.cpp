@@ -93,6 +93,12 @@ QString formatNumber(double v)
     return QString::number(v, 'g', 6);
 }
 
+/// A heat-map tick: four significant digits, whole numbers from 1000 on (never 1e+04).
+QString formatTick(double v)
+{
+    return std::abs(v) >= 1000 ? QString::number(v, 'f', 0) : QString::number(v, 'g', 4);
+}
+
 } // namespace
 
 std::shared_ptr<SweepCache> SweepWindow::cache()
@@ -682,9 +688,9 @@ void SweepWindow::redraw()
         d.xTitle = ap[0].title;
         d.yTitle = ap[1].title;
         for (double v : axes[0].values)
-            d.xTicks << QString::number(v * ap[0].scale, 'g', 4);
+            d.xTicks << formatTick(v * ap[0].scale);
         for (double v : axes[1].values)
-            d.yTicks << QString::number(v * ap[1].scale, 'g', 4);
+            d.yTicks << formatTick(v * ap[1].scale);
         d.nx = static_cast<int>(axes[0].values.size());
         d.ny = static_cast<int>(axes[1].values.size());
         for (std::size_t i = 0; i < m_points.size(); ++i) {
