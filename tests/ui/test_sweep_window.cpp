@@ -297,6 +297,7 @@ TEST(SweepWindow, CancelStopsWithinASecond)
     w.cancelSweep();
     ASSERT_TRUE(finished.wait(1000)) << "not stopped after " << clock.elapsed() << " ms";
     EXPECT_LT(clock.elapsed(), 1000);
+    ::testing::Test::RecordProperty("cancel_to_finished_ms", static_cast<int>(clock.elapsed()));
     EXPECT_FALSE(finished.first().first().toBool()); // cancelled, not complete
     EXPECT_FALSE(w.isRunning());
     EXPECT_LT(w.progressBar()->value(), w.progressBar()->maximum());
