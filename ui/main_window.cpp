@@ -231,8 +231,8 @@ void MainWindow::buildMenus()
 
 void MainWindow::openSweep()
 {
-    // A non-modal window on a copy of the current document; a clicked point comes back as an
-    // edit of the document (undoable by reopening, marked modified).
+    // A non-modal window on a copy of the current document; a clicked point replaces the
+    // document as an edit (marked modified, nothing saved).
     auto *window = new SweepWindow(m_document->json(), m_document->displayName(), this);
     window->setWindowFlag(Qt::Window);
     window->setAttribute(Qt::WA_DeleteOnClose);
