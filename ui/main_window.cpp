@@ -7,6 +7,7 @@
 #include "transport_bar.h"
 #include "tuning/compare_window.h"
 #include "tuning/config_export_dialog.h"
+#include "tuning/sweep_window.h"
 #include "views/breaker_diagram.h"
 #include "views/event_log_view.h"
 #include "views/fallback_panel.h"
@@ -268,10 +269,6 @@ void MainWindow::buildMenus()
     view->addAction(m_eventDock->toggleViewAction());
     view->addAction(m_summaryDock->toggleViewAction());
 
-    QMenu *tune = menuBar()->addMenu(tr("&Tune"));
-    tune->addAction(tr("Compare &A/B…"), QKeySequence(tr("Ctrl+Shift+B")), this,
-                    &MainWindow::openCompare);
-
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_transport->playAction());
     run->addAction(m_transport->stepAction());
@@ -292,6 +289,31 @@ void MainWindow::buildMenus()
     (hot ? m_hotAction : m_restartAction)->setChecked(true);
     connect(m_applyMode, &QActionGroup::triggered, this,
             [this](QAction *a) { QSettings().setValue("editing/hotApply", a == m_hotAction); });
+
+    QMenu *tune = menuBar()->addMenu(tr("&Tune"));
+    QAction *sweep = tune->addAction(tr("Parameter &sweep…"), this, &MainWindow::openSweep);
+    sweep->setObjectName("parameterSweepAction");
+    sweep->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+    tune->addAction(tr("Compare &A/B…"), QKeySequence(tr("Ctrl+Shift+B")), this,
+                    &MainWindow::openCompare);
+    tune->addSeparator();
+    tune->addAction(tr("Library &configuration (resilience4j / Polly)…"), this,
+                    &MainWindow::showLibraryConfiguration);
+}
+
+void MainWindow::openSweep()
+{
+    // A non-modal window on a copy of the current document; a clicked point replaces the
+    // document as an edit (marked modified, nothing saved).
+    auto *window = new SweepWindow(m_document->json(), m_document->displayName(), this);
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(window, &SweepWindow::loadConfiguration, this, [this](const QByteArray &json) {
+        const auto doc = nlohmann::json::parse(json.toStdString(), nullptr, false);
+        if (!doc.is_discarded())
+            m_document->setJson(doc);
+    });
+    window->show();
 }
 
 void MainWindow::onScenarioChanged(const Scenario &)

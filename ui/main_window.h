@@ -78,6 +78,8 @@ public:
     CompareWindow *openCompare();
     /// File > Export > Library configuration: the dialog for the current (last valid) scenario.
     ConfigExportDialog *showLibraryConfiguration();
+    /// Tune ▸ Parameter sweep…: a sweep window on the current document.
+    void openSweep();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -80,6 +80,15 @@ RunMetrics metricsOf(const Summary &s)
         if (t.isTarget)
             m.utilization = t.utilization;
     }
+    const auto cause = [&](Outcome o) {
+        return s.failureByCause[static_cast<std::size_t>(o)] / n;
+    };
+    m.failureErrorRate = cause(Outcome::Error);
+    m.failureTimeoutRate = cause(Outcome::Timeout);
+    m.failureCircuitOpenRate = cause(Outcome::CircuitOpen);
+    m.failureOverloadedRate = cause(Outcome::Overloaded);
+    m.failureRejectedRate = cause(Outcome::Rejected);
+    m.failureFallbackFailedRate = cause(Outcome::FallbackFailed);
     return m;
 }
 
@@ -91,17 +100,70 @@ const std::vector<std::string> &sweepMetricNames()
     return names;
 }
 
+const std::vector<std::string> &sweepAllMetricNames()
+{
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> all = sweepMetricNames();
+        for (const char *n :
+             {"failure_error_rate", "failure_timeout_rate", "failure_circuit_open_rate",
+              "failure_overloaded_rate", "failure_rejected_rate", "failure_fallback_failed_rate"})
+            all.emplace_back(n);
+        return all;
+    }();
+    return names;
+}
+
 std::optional<double> metricValue(const RunMetrics &m, const std::string &name)
 {
-    const double values[] = {m.successRate,  m.fallbackRate,  m.failureRate,
-                             m.rejectedRate, m.amplification, m.p50Ms,
-                             m.p99Ms,        m.openFraction,  m.utilization};
-    const auto &names = sweepMetricNames();
+    const double values[] = {m.successRate,
+                             m.fallbackRate,
+                             m.failureRate,
+                             m.rejectedRate,
+                             m.amplification,
+                             m.p50Ms,
+                             m.p99Ms,
+                             m.openFraction,
+                             m.utilization,
+                             m.failureErrorRate,
+                             m.failureTimeoutRate,
+                             m.failureCircuitOpenRate,
+                             m.failureOverloadedRate,
+                             m.failureRejectedRate,
+                             m.failureFallbackFailedRate};
+    const auto &names = sweepAllMetricNames();
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (names[i] == name)
             return values[i];
     }
     return std::nullopt;
+}
+
+std::optional<RunMetrics> SweepCache::find(const std::string &scenarioKey, std::uint64_t seed) const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    const auto it = m_runs.find({scenarioKey, seed});
+    if (it == m_runs.end())
+        return std::nullopt;
+    return it->second;
+}
+
+void SweepCache::insert(const std::string &scenarioKey, std::uint64_t seed,
+                        const RunMetrics &metrics)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    m_runs[{scenarioKey, seed}] = metrics;
+}
+
+std::size_t SweepCache::size() const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    return m_runs.size();
+}
+
+void SweepCache::clear()
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    m_runs.clear();
 }
 
 Sweep::Sweep(nlohmann::json scenario, std::vector<SweepAxis> axes, int seeds)
@@ -115,6 +177,7 @@ std::vector<std::string> Sweep::prepare()
     std::vector<std::string> errors;
     m_grid.clear();
     m_points.clear();
+    m_pointKeys.clear();
     std::vector<std::vector<double>> grid{{}};
     for (const SweepAxis &axis : m_axes) {
         std::vector<std::vector<double>> next;
@@ -145,17 +208,27 @@ std::vector<std::string> Sweep::prepare()
         }
         m_grid.push_back(values);
         m_points.push_back(std::move(*parse.scenario));
+        m_pointKeys.push_back(doc.dump());
     }
     return errors;
 }
 
+nlohmann::json Sweep::pointJson(std::size_t index) const
+{
+    nlohmann::json doc = m_base;
+    for (std::size_t a = 0; a < m_axes.size() && index < m_grid.size(); ++a)
+        setNumberAtPath(doc, m_axes[a].path, m_grid[index][a]);
+    return doc;
+}
+
 bool Sweep::run(int threads, const std::function<void(std::size_t, std::size_t)> &progress,
-                const std::atomic<bool> *cancel)
+                const std::atomic<bool> *cancel, SweepCache *cache)
 {
     const std::size_t total = runCount();
     m_results.assign(total, {});
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
+    std::atomic<std::size_t> simulated{0};
     std::mutex progressMutex;
     auto worker = [&] {
         for (;;) {
@@ -168,11 +241,27 @@ bool Sweep::run(int threads, const std::function<void(std::size_t, std::size_t)>
             const auto seedOffset =
                 static_cast<std::uint64_t>(i % static_cast<std::size_t>(m_seeds));
             const Scenario &s = m_points[point];
-            RunOptions options;
-            options.seed = s.seed + seedOffset;
-            Simulation sim(s, options);
-            sim.runToEnd();
-            m_results[i] = {m_grid[point], *options.seed, metricsOf(sim.summary())};
+            const std::uint64_t seed = s.seed + seedOffset;
+            std::optional<RunMetrics> metrics;
+            if (cache)
+                metrics = cache->find(m_pointKeys[point], seed);
+            if (!metrics) {
+                RunOptions options;
+                options.seed = seed;
+                Simulation sim(s, options);
+                // In slices of one virtual second, so that a cancel stops even a long run soon.
+                constexpr SimTime kSlice = 1'000'000;
+                while (!sim.finished()) {
+                    if (cancel && cancel->load())
+                        return;
+                    sim.advanceTo(sim.now() + kSlice);
+                }
+                metrics = metricsOf(sim.summary());
+                simulated.fetch_add(1);
+                if (cache)
+                    cache->insert(m_pointKeys[point], seed, *metrics);
+            }
+            m_results[i] = {m_grid[point], seed, *metrics};
             const std::size_t d = done.fetch_add(1) + 1;
             if (progress) {
                 const std::lock_guard<std::mutex> lock(progressMutex);
@@ -187,6 +276,7 @@ bool Sweep::run(int threads, const std::function<void(std::size_t, std::size_t)>
     worker();
     for (auto &t : pool)
         t.join();
+    m_simulated = simulated.load();
     return !(cancel && cancel->load()) && done.load() == total;
 }
 

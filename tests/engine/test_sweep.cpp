@@ -162,5 +162,61 @@ TEST(Sweep, CsvHasAxisColumnsSeedAndEveryMetric)
     EXPECT_EQ(row.rfind("0,3,", 0), 0u) << row;
 }
 
+TEST(Sweep, CacheSkipsRunsAlreadyMadeAndGivesTheSameNumbers)
+{
+    std::string error;
+    SweepCache cache;
+    Sweep first(flakyScenario(), {*parseSweepAxis("pipeline[0].max_retries=0:2:3", error)}, 2);
+    ASSERT_TRUE(first.prepare().empty());
+    ASSERT_TRUE(first.run(2, nullptr, nullptr, &cache));
+    EXPECT_EQ(first.simulatedRuns(), 6u);
+    EXPECT_EQ(cache.size(), 6u);
+    // 1..3 overlaps on 1 and 2 (two seeds each): only the point 3 is simulated, on two seeds.
+    Sweep second(flakyScenario(), {*parseSweepAxis("pipeline[0].max_retries=1:3:3", error)}, 2);
+    ASSERT_TRUE(second.prepare().empty());
+    ASSERT_TRUE(second.run(2, nullptr, nullptr, &cache));
+    EXPECT_EQ(second.simulatedRuns(), 2u);
+    EXPECT_EQ(cache.size(), 8u);
+    for (std::size_t i = 0; i < 4; ++i) {
+        EXPECT_EQ(second.results()[i].seed, first.results()[i + 2].seed);
+        EXPECT_EQ(second.results()[i].metrics.successRate,
+                  first.results()[i + 2].metrics.successRate);
+        EXPECT_EQ(second.results()[i].metrics.p99Ms, first.results()[i + 2].metrics.p99Ms);
+    }
+}
+
+TEST(Sweep, FailureRatesByCauseAddUpAndNameTheirMetrics)
+{
+    Summary s;
+    s.requests = 200;
+    s.success = 150;
+    s.failure = 50;
+    s.failureByCause[static_cast<std::size_t>(Outcome::Timeout)] = 30;
+    s.failureByCause[static_cast<std::size_t>(Outcome::CircuitOpen)] = 20;
+    const RunMetrics m = metricsOf(s);
+    EXPECT_DOUBLE_EQ(m.failureRate, 0.25);
+    EXPECT_DOUBLE_EQ(m.failureTimeoutRate, 0.15);
+    EXPECT_DOUBLE_EQ(m.failureCircuitOpenRate, 0.10);
+    EXPECT_DOUBLE_EQ(m.failureErrorRate, 0.0);
+    EXPECT_EQ(metricValue(m, "failure_timeout_rate"), 0.15);
+    EXPECT_EQ(metricValue(m, "failure_circuit_open_rate"), 0.10);
+    EXPECT_EQ(sweepAllMetricNames().size(), sweepMetricNames().size() + 6);
+    EXPECT_FALSE(metricValue(m, "nope"));
+}
+
+TEST(Sweep, PointJsonCarriesThePointsValues)
+{
+    std::string error;
+    Sweep sweep(flakyScenario(),
+                {*parseSweepAxis("pipeline[0].max_retries=0:1:2", error),
+                 *parseSweepAxis("services.api.failure_rate=0.1:0.3:3", error)},
+                1);
+    ASSERT_TRUE(sweep.prepare().empty());
+    ASSERT_EQ(sweep.pointCount(), 6u);
+    const nlohmann::json p = sweep.pointJson(4); // (1, 0.2): first axis slowest
+    EXPECT_EQ(p["pipeline"][0]["max_retries"].get<int>(), 1);
+    EXPECT_DOUBLE_EQ(p["services"]["api"]["failure_rate"].get<double>(), 0.2);
+}
+
 } // namespace
 } // namespace reslab
