@@ -129,9 +129,15 @@ MainWindow::MainWindow(QWidget *parent)
     summaryTable->verticalHeader()->setVisible(false);
     summaryTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     summaryTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
-    summaryTable->horizontalHeader()->setStretchLastSection(true);
-    summaryTable->setColumnWidth(SummaryModel::Metric, 34 * fontMetrics().averageCharWidth());
-    summaryTable->setColumnWidth(SummaryModel::Value, 14 * fontMetrics().averageCharWidth());
+    // The metric name takes what is left; value and unit keep their width, so a narrow dock
+    // never hides the unit.
+    summaryTable->horizontalHeader()->setStretchLastSection(false);
+    summaryTable->horizontalHeader()->setSectionResizeMode(SummaryModel::Metric,
+                                                           QHeaderView::Stretch);
+    summaryTable->setColumnWidth(SummaryModel::Value, 12 * fontMetrics().averageCharWidth());
+    summaryTable->horizontalHeader()->setSectionResizeMode(SummaryModel::Value, QHeaderView::Fixed);
+    summaryTable->setColumnWidth(SummaryModel::Unit, 6 * fontMetrics().averageCharWidth());
+    summaryTable->horizontalHeader()->setSectionResizeMode(SummaryModel::Unit, QHeaderView::Fixed);
     m_summaryDock = new QDockWidget(tr("Summary"), this);
     m_summaryDock->setObjectName("summaryDock");
     m_summaryDock->setWidget(summaryTable);
@@ -172,6 +178,11 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1600, 1000);
     resizeDocks({m_eventDock}, {220}, Qt::Vertical);
     resizeDocks({m_eventDock, m_summaryDock}, {1150, 450}, Qt::Horizontal);
+    // The event log and the summary start closed: the animated views need the height at the
+    // usual screen sizes. View > Event log / Summary (Ctrl+Shift+L / Ctrl+Shift+U) opens them;
+    // their models follow the run either way.
+    m_eventDock->hide();
+    m_summaryDock->hide();
     updateTitle();
 }
 
@@ -266,8 +277,14 @@ void MainWindow::buildMenus()
     }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_eventDock->toggleViewAction());
-    view->addAction(m_summaryDock->toggleViewAction());
+    QAction *showLog = m_eventDock->toggleViewAction();
+    showLog->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    showLog->setObjectName("showEventLog");
+    view->addAction(showLog);
+    QAction *showSummary = m_summaryDock->toggleViewAction();
+    showSummary->setShortcut(QKeySequence(tr("Ctrl+Shift+U")));
+    showSummary->setObjectName("showSummary");
+    view->addAction(showSummary);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_transport->playAction());

@@ -10,6 +10,8 @@
 #include "views/summary_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QTableView>
@@ -166,6 +168,18 @@ TEST(EventLogModel, MainWindowDocksTheLogAndFollowsTheRun)
     ASSERT_NE(log, nullptr);
     auto *dock = window.findChild<QDockWidget *>("eventLogDock");
     ASSERT_NE(dock, nullptr);
+    auto *summaryDock = window.findChild<QDockWidget *>("summaryDock");
+    ASSERT_NE(summaryDock, nullptr);
+    // Closed at start (the animated views get the height); the View menu opens both.
+    EXPECT_FALSE(dock->isVisible());
+    EXPECT_FALSE(summaryDock->isVisible());
+    auto *showLog = window.findChild<QAction *>("showEventLog");
+    auto *showSummary = window.findChild<QAction *>("showSummary");
+    ASSERT_NE(showLog, nullptr);
+    ASSERT_NE(showSummary, nullptr);
+    showLog->trigger();
+    showSummary->trigger();
+    QApplication::processEvents();
     EXPECT_TRUE(dock->isVisible());
     EXPECT_EQ(window.dockWidgetArea(dock), Qt::BottomDockWidgetArea);
 
@@ -177,8 +191,6 @@ TEST(EventLogModel, MainWindowDocksTheLogAndFollowsTheRun)
     EXPECT_TRUE(table->viewport()->rect().intersects(table->visualRect(newest)));
 
     // The summary sits beside the log and shows the engine's numbers.
-    auto *summaryDock = window.findChild<QDockWidget *>("summaryDock");
-    ASSERT_NE(summaryDock, nullptr);
     EXPECT_TRUE(summaryDock->isVisible());
     EXPECT_EQ(window.dockWidgetArea(summaryDock), Qt::BottomDockWidgetArea);
     EXPECT_TRUE(window.tabifiedDockWidgets(dock).isEmpty());
