@@ -78,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_fallback = new FallbackPanel(m_controller, this);
     m_timeline = new RetryTimeline(m_controller, this);
     m_charts = new ChartPanel(m_controller, this);
+    m_charts->setStaggered(true); // one chart per frame when a bucket closes
 
     auto *middleRow = new QSplitter(Qt::Horizontal, this);
     middleRow->addWidget(m_breaker);

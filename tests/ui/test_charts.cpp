@@ -16,6 +16,10 @@
 #include <QLineSeries>
 #include <QValueAxis>
 
+#include <QTest>
+
+#include <QTemporaryDir>
+
 #include <gtest/gtest.h>
 
 #include <limits>
@@ -151,6 +155,43 @@ TEST_F(ChartsTest, RedrawsOnlyWhenABucketCloses)
     advance(controller, 0.6); // 11.1 s: bucket [10, 11) closed
     EXPECT_EQ(replaced, 1);
     EXPECT_EQ(attempts->count(), 11);
+}
+
+TEST_F(ChartsTest, StaggeredRedrawsOneChartPerFrameAndFinishesWhenPaused)
+{
+    panel.setStaggered(true);
+    // Chart order: throughput, latency, breaker, attempts, queue.
+    auto *successes = series<QAreaSeries>(view(panel, "throughput"), "success");
+    auto *attempts = series<QLineSeries>(view(panel, "attempts"), "attempts");
+    ASSERT_TRUE(successes && attempts);
+    advance(controller, 10.2); // ten buckets closed: every chart is due, the first one is drawn
+    EXPECT_EQ(panel.pendingCharts(), 4);
+    EXPECT_EQ(successes->upperSeries()->count(), 10);
+    EXPECT_EQ(attempts->count(), 0);
+    advance(controller, 0.1); // no new bucket: the next chart in turn
+    advance(controller, 0.1);
+    EXPECT_EQ(panel.pendingCharts(), 2);
+    EXPECT_EQ(attempts->count(), 0);
+    advance(controller, 0.1);
+    EXPECT_EQ(attempts->count(), 10);
+    EXPECT_EQ(panel.pendingCharts(), 1);
+
+    // With no more frames (paused), the panel's own timer draws the rest.
+    advance(controller, 1.0); // bucket [10, 11) closed: all due again, one drawn
+    EXPECT_EQ(panel.pendingCharts(), 4);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return panel.pendingCharts() == 0; }, 2000));
+    EXPECT_EQ(attempts->count(), 11);
+    EXPECT_EQ(successes->upperSeries()->count(), 11);
+
+    // An export never draws a half-updated panel.
+    advance(controller, 1.0);
+    ASSERT_EQ(panel.pendingCharts(), 4);
+    QTemporaryDir dir;
+    QString error;
+    ASSERT_TRUE(panel.exportImage(dir.filePath("charts.png"), QString(), &error))
+        << error.toStdString();
+    EXPECT_EQ(panel.pendingCharts(), 0);
+    EXPECT_EQ(attempts->count(), 12);
 }
 
 TEST_F(ChartsTest, WindowToggleChangesTheTimeRange)

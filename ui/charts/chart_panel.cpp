@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QResizeEvent>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -58,6 +59,12 @@ ChartPanel::ChartPanel(SimulationController *controller, QWidget *parent)
     m_charts = {new ThroughputChart(controller, m_content), new LatencyChart(controller, m_content),
                 new BreakerChart(controller, m_content), new AttemptsChart(controller, m_content),
                 new QueueChart(controller, m_content)};
+
+    m_pending.assign(m_charts.size(), false);
+    m_staggerTimer = new QTimer(this);
+    m_staggerTimer->setSingleShot(true);
+    m_staggerTimer->setInterval(16);
+    connect(m_staggerTimer, &QTimer::timeout, this, &ChartPanel::plotNextPending);
 
     m_scroll->setWidget(m_content);
     m_scroll->setWidgetResizable(true);
@@ -212,13 +219,77 @@ void ChartPanel::onFrame()
             return;
     }
     if (!m_dirty && closedRowCount(*sim) == m_drawnRows &&
-        (!overlaySim || closedRowCount(*overlaySim) == m_drawnOverlayRows))
+        (!overlaySim || closedRowCount(*overlaySim) == m_drawnOverlayRows)) {
+        if (m_staggered)
+            plotNextPending(); // one more chart of an earlier change
         return;
-    refresh();
+    }
+    if (!m_staggered) {
+        refresh();
+        return;
+    }
+    m_dirty = false;
+    m_drawnRows = closedRowCount(*sim);
+    if (overlaySim)
+        m_drawnOverlayRows = closedRowCount(*overlaySim);
+    m_pending.assign(m_charts.size(), true);
+    plotNextPending();
+}
+
+int ChartPanel::pendingCharts() const
+{
+    return static_cast<int>(std::count(m_pending.begin(), m_pending.end(), true));
+}
+
+void ChartPanel::flush()
+{
+    if (pendingCharts() > 0)
+        refresh();
+}
+
+void ChartPanel::plotNextPending()
+{
+    for (std::size_t k = 0; k < m_charts.size(); ++k) {
+        const std::size_t i = (m_nextChart + k) % m_charts.size();
+        if (i < m_pending.size() && m_pending[i]) {
+            m_pending[i] = false;
+            m_nextChart = (i + 1) % m_charts.size();
+            plotChart(i);
+            updateCaption();
+            break;
+        }
+    }
+    if (pendingCharts() > 0)
+        m_staggerTimer->start();
+    else
+        m_staggerTimer->stop();
+}
+
+void ChartPanel::plotChart(std::size_t index)
+{
+    const Simulation *sim = m_controller ? m_controller->simulation() : nullptr;
+    if (!sim || index >= m_charts.size())
+        return;
+    const double span = wholeRun() ? 0.0 : kWindowSeconds;
+    BucketWindow window = makeBucketWindow(*sim, span, kMaxPoints);
+    std::vector<double> hotApplies;
+    for (const SimTime t : m_controller->hotApplyTimes())
+        hotApplies.push_back(toSeconds(t));
+    const Simulation *overlaySim = m_overlay ? m_overlay->simulation() : nullptr;
+    if (overlaySim) {
+        const BucketWindow overlay = makeBucketWindow(*overlaySim, span, kMaxPoints);
+        window.xLo = std::min(window.xLo, overlay.xLo);
+        window.xHi = std::max(window.xHi, overlay.xHi);
+        m_charts[index]->plot(window, hotApplies, &overlay);
+    } else {
+        m_charts[index]->plot(window, hotApplies);
+    }
 }
 
 void ChartPanel::onRunReset()
 {
+    m_pending.assign(m_charts.size(), false);
+    m_staggerTimer->stop();
     for (TimeChart *c : m_charts)
         c->clearPlot();
     m_drawnRows = 0;
@@ -230,6 +301,9 @@ void ChartPanel::refresh()
 {
     const Simulation *sim = m_controller ? m_controller->simulation() : nullptr;
     m_dirty = false;
+    m_pending.assign(m_charts.size(), false);
+    if (m_staggerTimer)
+        m_staggerTimer->stop();
     if (!sim) {
         for (TimeChart *c : m_charts)
             c->clearPlot();
@@ -291,7 +365,8 @@ bool ChartPanel::exportImage(const QString &path, const QString &chart, QString 
         (m_controller && m_controller->simulation() &&
          closedRowCount(*m_controller->simulation()) != m_drawnRows) ||
         (m_overlay && m_overlay->simulation() &&
-         closedRowCount(*m_overlay->simulation()) != m_drawnOverlayRows))
+         closedRowCount(*m_overlay->simulation()) != m_drawnOverlayRows) ||
+        pendingCharts() > 0)
         refresh();
     // Layouts (the legends' too) settle in posted events: apply them before drawing.
     for (int i = 0; i < 3; ++i)

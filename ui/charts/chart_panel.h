@@ -10,6 +10,7 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 class QScrollArea;
+class QTimer;
 
 namespace reslab::ui {
 
@@ -49,6 +50,14 @@ public:
     bool showOnly(const QString &name);
     /// Redraws now from the simulation (normally done on the controller's frames).
     void refresh();
+    /// Staggered redraws (the main window's): when a bucket closes, the charts redraw one per
+    /// frame in turn instead of all five in the same frame, so no frame carries the whole cost
+    /// (the rest follow within ~16 ms each, also when paused). Off by default.
+    void setStaggered(bool staggered) { m_staggered = staggered; }
+    /// Draws whatever a staggered redraw has not drawn yet (before an export).
+    void flush();
+    /// Charts still waiting for their staggered redraw.
+    int pendingCharts() const;
     /// A/B compare: draws the run of `overlay` (B) over this panel's run (A) on the same axes in
     /// every chart, A solid and B dashed, legend entries "`labelA`: …" / "`labelB`: …". Call once.
     void setOverlay(SimulationController *overlay, const QString &labelA = QStringLiteral("A"),
@@ -61,6 +70,9 @@ protected:
 private:
     void onFrame();
     void onRunReset();
+    /// Plots chart `index` from the simulation as it is now.
+    void plotChart(std::size_t index);
+    void plotNextPending();
     void relayout(int columns);
     void updateCaption();
 
@@ -77,6 +89,10 @@ private:
     std::size_t m_drawnRows = 0;        ///< closed buckets drawn at the last redraw
     std::size_t m_drawnOverlayRows = 0; ///< the same for the overlay run
     bool m_dirty = true; ///< something besides the rows changed: redraw at the next frame
+    bool m_staggered = false;
+    std::vector<bool> m_pending; ///< per chart: a staggered redraw is due
+    std::size_t m_nextChart = 0; ///< round-robin position
+    QTimer *m_staggerTimer = nullptr;
 };
 
 } // namespace reslab::ui
