@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "charts/chart_panel.h"
+#include "editor/editor_hub.h"
 #include "editor/scenario_editor.h"
 #include "scenario_document.h"
 #include "simulation_controller.h"
@@ -68,6 +69,8 @@ MainWindow::MainWindow(QWidget *parent)
     addToolBar(Qt::TopToolBarArea, m_transport);
 
     m_editor = new ScenarioEditor(m_document, this);
+    connect(m_editor->hub(), &EditorHub::sweepRequested, this,
+            [this](const QString &path) { openSweep(path); });
     auto *editorScroll = new QScrollArea(this);
     editorScroll->setWidget(m_editor);
     editorScroll->setWidgetResizable(true);
@@ -309,7 +312,7 @@ void MainWindow::buildMenus()
             [this](QAction *a) { QSettings().setValue("editing/hotApply", a == m_hotAction); });
 
     QMenu *tune = menuBar()->addMenu(tr("&Tune"));
-    QAction *sweep = tune->addAction(tr("Parameter &sweep…"), this, &MainWindow::openSweep);
+    QAction *sweep = tune->addAction(tr("Parameter &sweep…"), this, [this] { openSweep(); });
     sweep->setObjectName("parameterSweepAction");
     sweep->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
     tune->addAction(tr("Compare &A/B…"), QKeySequence(tr("Ctrl+Shift+B")), this,
@@ -319,7 +322,7 @@ void MainWindow::buildMenus()
                     &MainWindow::showLibraryConfiguration);
 }
 
-void MainWindow::openSweep()
+SweepWindow *MainWindow::openSweep(const QString &firstParameter)
 {
     // A non-modal window on a copy of the current document; a clicked point replaces the
     // document as an edit (marked modified, nothing saved).
@@ -331,7 +334,10 @@ void MainWindow::openSweep()
         if (!doc.is_discarded())
             m_document->setJson(doc);
     });
+    if (!firstParameter.isEmpty())
+        window->chooseParameter(0, firstParameter);
     window->show();
+    return window;
 }
 
 void MainWindow::onScenarioChanged(const Scenario &)

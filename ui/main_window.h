@@ -21,6 +21,7 @@ namespace reslab::ui {
 class BreakerDiagram;
 class ChartPanel;
 class CompareWindow;
+class SweepWindow;
 class ConfigExportDialog;
 class EventLogView;
 class FallbackPanel;
@@ -78,8 +79,9 @@ public:
     CompareWindow *openCompare();
     /// File > Export > Library configuration: the dialog for the current (last valid) scenario.
     ConfigExportDialog *showLibraryConfiguration();
-    /// Tune ▸ Parameter sweep…: a sweep window on the current document.
-    void openSweep();
+    /// Tune ▸ Parameter sweep…: a sweep window on the current document, its first axis on
+    /// `firstParameter` (a JSON path) when given (an editor field's "Sweep this parameter…").
+    SweepWindow *openSweep(const QString &firstParameter = QString());
 
 protected:
     void closeEvent(QCloseEvent *event) override;

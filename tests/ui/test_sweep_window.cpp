@@ -1,5 +1,7 @@
 #include "charts/heat_map.h"
 #include "charts/sweep_line_chart.h"
+#include "editor/fields.h"
+#include "editor/scenario_editor.h"
 #include "main_window.h"
 #include "scenario_document.h"
 #include "tuning/sweep_parameters.h"
@@ -397,6 +399,36 @@ TEST(SweepWindow, TuneMenuOpensItAndAClickedPointBecomesTheDocument)
     EXPECT_EQ(main.document()->value("load.rate_per_s").get<double>(), 77);
     EXPECT_TRUE(main.document()->isModified());
     sweep->close();
+}
+
+TEST(SweepWindow, AnEditorFieldsContextMenuSweepsThatParameter)
+{
+    MainWindow main;
+    ASSERT_TRUE(main.openScenario("preset:flaky-dependency"));
+    auto *field = main.findChild<ParamField *>("services.inventory.failure_rate");
+    ASSERT_NE(field, nullptr);
+    QAction *sweepAction = nullptr;
+    for (QAction *a : field->actions()) {
+        if (a->objectName() == "sweepAction")
+            sweepAction = a;
+    }
+    ASSERT_NE(sweepAction, nullptr);
+    EXPECT_EQ(field->contextMenuPolicy(), Qt::ActionsContextMenu);
+    sweepAction->trigger();
+    auto *sweep = main.findChild<SweepWindow *>();
+    ASSERT_NE(sweep, nullptr);
+    EXPECT_EQ(sweep->axisPath(0), "services.inventory.failure_rate");
+    sweep->close();
+
+    // An editor nobody opens sweeps for (the compare window's) does not offer the action.
+    ScenarioDocument doc;
+    ScenarioEditor editor(&doc);
+    QString error;
+    ASSERT_TRUE(doc.open("preset:flaky-dependency", &error));
+    auto *plain = editor.findChild<ParamField *>("services.inventory.failure_rate");
+    ASSERT_NE(plain, nullptr);
+    for (QAction *a : plain->actions())
+        EXPECT_NE(a->objectName(), "sweepAction");
 }
 
 TEST(SweepSnapshot, SavesPicturesWhenAsked)

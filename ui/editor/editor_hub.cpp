@@ -4,6 +4,7 @@
 
 #include <QFrame>
 #include <QLabel>
+#include <QMetaMethod>
 #include <QStyle>
 
 #include <algorithm>
@@ -24,6 +25,11 @@ const nlohmann::json &EditorHub::json() const
 nlohmann::json EditorHub::value(const std::string &path) const
 {
     return m_document ? m_document->value(path) : nlohmann::json();
+}
+
+bool EditorHub::canSweep() const
+{
+    return isSignalConnected(QMetaMethod::fromSignal(&EditorHub::sweepRequested));
 }
 
 void EditorHub::write(const std::string &path, const nlohmann::json &value)

@@ -51,6 +51,12 @@ public:
 signals:
     void refreshValues();
     void refreshErrors();
+    /// A field's "Sweep this parameter…": the main window opens a sweep on `path`.
+    void sweepRequested(const QString &path);
+
+public:
+    /// Whether somebody opens sweeps (fields offer "Sweep this parameter…" only then).
+    bool canSweep() const;
 
 private:
     ScenarioDocument *m_document;

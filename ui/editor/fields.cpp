@@ -272,6 +272,17 @@ ParamField::ParamField(EditorHub *hub, std::string path, const ParamInfo &info, 
         setContextMenuPolicy(Qt::ActionsContextMenu);
     }
     layout->addLayout(header);
+    if (m_hub->canSweep()) {
+        // Right-click: sweep this number over a range (Tune > Parameter sweep, axis 1 preset).
+        auto *sweep = new QAction(tr("Sweep this parameter…"), this);
+        sweep->setObjectName("sweepAction");
+        connect(sweep, &QAction::triggered, this, [this] {
+            if (!retired())
+                emit m_hub->sweepRequested(QString::fromStdString(m_path));
+        });
+        addAction(sweep);
+        setContextMenuPolicy(Qt::ActionsContextMenu);
+    }
 
     auto *frame = new QFrame(this);
     frame->setObjectName("frame");

@@ -432,6 +432,18 @@ void SweepWindow::setAxis(int axis, const QString &path, double from, double to,
     m_axes[axis].spacing->setCurrentIndex(log ? 1 : 0);
 }
 
+void SweepWindow::chooseParameter(int axis, const QString &path)
+{
+    if (axis < 0 || axis > 1)
+        return;
+    choosePath(axis, path.toStdString(), true);
+}
+
+QString SweepWindow::axisPath(int axis) const
+{
+    return axis < 0 || axis > 1 ? QString() : m_axes[axis].path->text();
+}
+
 void SweepWindow::setSecondAxisEnabled(bool enabled)
 {
     m_secondAxis->setChecked(enabled);

@@ -48,6 +48,10 @@ public:
     // Scripted use and tests. `from` and `to` are in the units shown (a failure rate in %).
     void setAxis(int axis, const QString &path, double from, double to, int steps, bool log);
     void setSecondAxisEnabled(bool enabled);
+    /// Picks the parameter of `axis` by JSON path, with a default range around its value.
+    void chooseParameter(int axis, const QString &path);
+    /// The JSON path of `axis` as the form shows it.
+    QString axisPath(int axis) const;
     void setSeeds(int seeds);
     void setMetric(const std::string &metric);
     void setGoal(const QString &goal);
