@@ -1,9 +1,8 @@
 #pragma once
 
+#include "reslab/ring_queue.h"
 #include "reslab/scenario.h"
 #include "reslab/stage.h"
-
-#include <deque>
 
 namespace reslab {
 
@@ -77,7 +76,7 @@ private:
     bool m_isTarget;
     RandomStream m_rng;
     FramePool<Frame> m_frames;
-    std::deque<std::uint32_t> m_queue; ///< frame indices; cancelled ones are skipped lazily
+    RingQueue<std::uint32_t> m_queue; ///< frame indices; cancelled ones are skipped lazily
     std::uint32_t m_queued = 0;
     std::uint32_t m_inService = 0;
     std::size_t m_scriptPos = 0;
