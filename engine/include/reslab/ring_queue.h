@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <new>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -29,7 +31,10 @@ public:
         if (m_size == m_buf.size())
             grow();
         T &slot = m_buf[(m_head + m_size) & m_mask];
-        slot = T{};
+        if constexpr (std::is_trivially_destructible_v<T>)
+            ::new (static_cast<void *>(&slot)) T{}; // in place: no temporary on the stack
+        else
+            slot = T{};
         ++m_size;
         return slot;
     }
