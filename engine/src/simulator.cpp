@@ -183,7 +183,8 @@ SimTime Simulator::nextEventTime()
 void Simulator::runUntil(SimTime t)
 {
     while (!m_stopped) {
-        dropCancelledTop();
+        if (m_cancelledInHeap != 0) // checked here so the usual case makes no call
+            dropCancelledTop();
         if (m_heap.empty() || m_heap.front().time > t)
             break;
         fire(popTop());
