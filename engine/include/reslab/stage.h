@@ -26,7 +26,11 @@ public:
 
     std::uint32_t open(std::uint64_t id, SimTime arrival, std::uint32_t client);
     void retain(std::uint32_t slot) { ++m_entries[slot].refs; }
-    void release(std::uint32_t slot);
+    void release(std::uint32_t slot)
+    {
+        if (--m_entries[slot].refs == 0)
+            m_free.push_back(slot);
+    }
 
     std::uint64_t id(std::uint32_t slot) const { return m_entries[slot].id; }
     SimTime arrival(std::uint32_t slot) const { return m_entries[slot].arrival; }
