@@ -153,7 +153,6 @@ std::uint64_t VirtualService::start(std::uint32_t slot, Caller *caller, std::uin
     f.token = token;
     f.slot = slot;
     f.attempt = m_ctx.requests.nextAttempt(slot, m_index);
-    m_ctx.requests.retain(slot);
     ++m_totals.attempts;
     if (m_isTarget)
         m_ctx.recorder.attempt(now);
@@ -260,7 +259,6 @@ void VirtualService::finish(std::uint32_t index, bool answer)
         startQueued();
     if (answer)
         caller->done(token, outcome);
-    m_ctx.requests.release(slot);
 }
 
 void VirtualService::startQueued()
@@ -270,7 +268,7 @@ void VirtualService::startQueued()
         const std::uint32_t index = m_queue.front();
         m_queue.pop_front();
         Frame &f = m_frames[index];
-        if (f.cancelled) { // cancelled while queued: its slot was released then
+        if (f.cancelled) { // cancelled while queued
             m_frames.free(index);
             continue;
         }
@@ -296,13 +294,12 @@ void VirtualService::cancel(std::uint64_t handle)
                        .stage = m_label,
                        .kind = EventKind::AttemptCancelled});
     if (f->queued) {
-        // Leave the record in the queue (lazy removal); give back the request now.
+        // Leave the record in the queue (lazy removal; it no longer reads its request).
         f->cancelled = true;
         f->queued = false;
         --m_queued;
         if (m_isTarget)
             m_ctx.recorder.gauges.queueLen = m_queued;
-        m_ctx.requests.release(f->slot);
         return;
     }
     m_ctx.sim.cancel(f->doneEvent);

@@ -16,7 +16,12 @@
 namespace reslab {
 
 /// Requests in flight, by slot. A slot lives while the request or any work it started (abandoned
-/// attempts, say) is alive: every frame that names a request holds a reference to it.
+/// attempts, say) is alive. References are held by the request itself (until its end) and by
+/// the frames that can outlive their caller's: a TimeoutStage call abandoned without
+/// cancel_inner. Every other frame (breaker, retry, fallback, service attempt) lives inside its
+/// caller's call (a caller waits for the answer or cancels the call) and reads the request only
+/// then, so it takes no reference of its own; a stage that can answer before its inner call
+/// ends without cancelling it must retain the slot.
 class RequestTable
 {
 public:
