@@ -31,7 +31,6 @@ std::uint64_t CircuitBreakerStage::start(std::uint32_t slot, Caller *caller, std
     const SimTime now = m_ctx.sim.now();
     const auto h = m_frames.alloc();
     const std::uint64_t handle = h.pack();
-    m_ctx.requests.retain(slot);
     const BreakerPolicy::Permit permit = m_policy->tryAcquire(now);
     {
         Frame &f = m_frames[h.index];
@@ -68,7 +67,6 @@ void CircuitBreakerStage::done(std::uint64_t token, Outcome outcome)
     const SimTime now = m_ctx.sim.now();
     Caller *caller = f->caller;
     const std::uint64_t callerToken = f->token;
-    const std::uint32_t slot = f->slot;
     const std::uint32_t ticket = f->ticket;
     const SimTime duration = now - f->started;
     const bool samePolicy = f->policyGeneration == m_policyGeneration;
@@ -76,7 +74,6 @@ void CircuitBreakerStage::done(std::uint64_t token, Outcome outcome)
     if (samePolicy)
         m_policy->onResult(now, ticket, m_spec.record.contains(outcome), duration);
     caller->done(callerToken, outcome);
-    m_ctx.requests.release(slot);
 }
 
 void CircuitBreakerStage::onEvent(std::uint32_t kind, std::uint64_t arg)
@@ -91,10 +88,8 @@ void CircuitBreakerStage::onEvent(std::uint32_t kind, std::uint64_t arg)
         return;
     Caller *caller = f->caller;
     const std::uint64_t callerToken = f->token;
-    const std::uint32_t slot = f->slot;
     m_frames.free(static_cast<std::uint32_t>(arg));
     caller->done(callerToken, Outcome::CircuitOpen);
-    m_ctx.requests.release(slot);
 }
 
 void CircuitBreakerStage::cancel(std::uint64_t handle)
@@ -102,14 +97,12 @@ void CircuitBreakerStage::cancel(std::uint64_t handle)
     Frame *f = m_frames.get(handle);
     if (!f)
         return;
-    const std::uint32_t slot = f->slot;
     if (!f->rejected) {
         m_inner->cancel(f->inner);
         if (f->policyGeneration == m_policyGeneration)
             m_policy->onCancel(m_ctx.sim.now(), f->ticket);
     }
     m_frames.free(static_cast<std::uint32_t>(handle));
-    m_ctx.requests.release(slot);
 }
 
 void CircuitBreakerStage::onTransition(BreakerState from, BreakerState to)

@@ -21,7 +21,6 @@ std::uint64_t FallbackStage::start(std::uint32_t slot, Caller *caller, std::uint
 {
     const auto h = m_frames.alloc();
     const std::uint64_t handle = h.pack();
-    m_ctx.requests.retain(slot);
     {
         Frame &f = m_frames[h.index];
         f.caller = caller;
@@ -37,10 +36,8 @@ void FallbackStage::finish(std::uint64_t handle, Frame &f, Outcome outcome)
 {
     Caller *caller = f.caller;
     const std::uint64_t token = f.token;
-    const std::uint32_t slot = f.slot;
     m_frames.free(static_cast<std::uint32_t>(handle));
     caller->done(token, outcome);
-    m_ctx.requests.release(slot);
 }
 
 void FallbackStage::emitFallback(std::uint32_t slot, std::string_view what)
@@ -116,9 +113,7 @@ void FallbackStage::cancel(std::uint64_t handle)
         m_service->cancel(f->inner);
     else
         m_inner->cancel(f->inner);
-    const std::uint32_t slot = f->slot;
     m_frames.free(static_cast<std::uint32_t>(handle));
-    m_ctx.requests.release(slot);
 }
 
 } // namespace reslab

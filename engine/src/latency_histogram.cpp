@@ -14,19 +14,6 @@ LatencyHistogram::LatencyHistogram()
     : m_counts(kBuckets, 0)
 {}
 
-std::size_t LatencyHistogram::bucketIndex(std::int64_t value)
-{
-    if (value < 0)
-        value = 0;
-    const auto v = static_cast<std::uint64_t>(value);
-    if (v < static_cast<std::uint64_t>(2 * kSub))
-        return static_cast<std::size_t>(v); // exact below 256
-    const int width = std::bit_width(v);    // >= 9
-    const int shift = width - 1 - kSubBits; // keep the leading one + 7 bits
-    const std::uint64_t sub = (v >> shift) - static_cast<std::uint64_t>(kSub); // 0..127
-    return static_cast<std::size_t>(2 * kSub + (shift - 1) * kSub) + static_cast<std::size_t>(sub);
-}
-
 std::int64_t LatencyHistogram::bucketLow(std::size_t index)
 {
     if (index < static_cast<std::size_t>(2 * kSub))
@@ -44,22 +31,6 @@ std::int64_t LatencyHistogram::bucketHigh(std::size_t index)
     const std::size_t rel = index - static_cast<std::size_t>(2 * kSub);
     const int shift = static_cast<int>(rel / kSub) + 1;
     return bucketLow(index) + (std::int64_t{1} << shift);
-}
-
-void LatencyHistogram::record(std::int64_t value)
-{
-    if (value < 0)
-        value = 0;
-    const std::size_t index = bucketIndex(value);
-    ++m_counts[index];
-    m_lowIndex = std::min(m_lowIndex, index);
-    m_highIndex = std::max(m_highIndex, index);
-    if (m_count == 0 || value < m_min)
-        m_min = value;
-    if (value > m_max)
-        m_max = value;
-    ++m_count;
-    m_sum += value;
 }
 
 void LatencyHistogram::clear()

@@ -9,11 +9,11 @@
 namespace reslab {
 
 LoadGenerator::LoadGenerator(Simulator &sim, const LoadSpec &spec, std::uint64_t seed, SimTime end,
-                             std::function<void(std::uint32_t)> arrive)
+                             ArrivalSink *sink)
     : m_sim(sim)
     , m_spec(spec)
     , m_end(end)
-    , m_arrive(std::move(arrive))
+    , m_sink(sink)
     , m_arrivalRng(seed, streamId("load:arrivals"))
     , m_thinkRng(seed, streamId("load:think"))
     , m_rate(spec.ratePerS)
@@ -215,14 +215,14 @@ void LoadGenerator::onEvent(std::uint32_t kind, std::uint64_t arg)
         const auto client = static_cast<std::uint32_t>(arg);
         m_thinking[client] = {};
         ++m_iteration[client];
-        m_arrive(client);
+        m_sink->arrive(client);
         return;
     }
     case kArrival:
         m_pending = {};
         if (m_spec.type == LoadSpec::Type::Script) {
             ++m_nextIndex;
-            m_arrive(0);
+            m_sink->arrive(0);
             if (m_nextIndex < m_scriptOrder.size()) {
                 const SimTime at = fromMillis(m_spec.atMs[m_scriptOrder[m_nextIndex]]);
                 if (at < m_end)
@@ -233,7 +233,7 @@ void LoadGenerator::onEvent(std::uint32_t kind, std::uint64_t arg)
         m_pendingAt = -1;
         ++m_nextIndex;
         ++m_constantCount;
-        m_arrive(0);
+        m_sink->arrive(0);
         scheduleNextOpen(m_sim.now());
         return;
     }

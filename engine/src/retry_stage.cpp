@@ -26,7 +26,6 @@ std::uint64_t RetryStage::start(std::uint32_t slot, Caller *caller, std::uint64_
 {
     const auto h = m_frames.alloc();
     const std::uint64_t handle = h.pack();
-    m_ctx.requests.retain(slot);
     {
         Frame &f = m_frames[h.index];
         f.caller = caller;
@@ -44,10 +43,8 @@ void RetryStage::finish(std::uint64_t handle, Frame &f, Outcome outcome)
 {
     Caller *caller = f.caller;
     const std::uint64_t token = f.token;
-    const std::uint32_t slot = f.slot;
     m_frames.free(static_cast<std::uint32_t>(handle));
     caller->done(token, outcome);
-    m_ctx.requests.release(slot);
 }
 
 void RetryStage::done(std::uint64_t token, Outcome outcome)
@@ -110,9 +107,7 @@ void RetryStage::cancel(std::uint64_t handle)
         m_ctx.sim.cancel(f->timer);
     else
         m_inner->cancel(f->inner);
-    const std::uint32_t slot = f->slot;
     m_frames.free(static_cast<std::uint32_t>(handle));
-    m_ctx.requests.release(slot);
 }
 
 } // namespace reslab

@@ -12,6 +12,8 @@ RunRecorder::RunRecorder(SimTime bucket, SimTime duration)
         m_bucketCount = 1;
     m_rows.reserve(m_bucketCount);
     m_rows.emplace_back();
+    m_liveEnd = m_bucket;
+    m_currentRow = m_rows.size() - 1;
 }
 
 void RunRecorder::closeBucket()
@@ -43,26 +45,17 @@ void RunRecorder::closeBucket()
     if (m_live < m_bucketCount) {
         m_rows.emplace_back();
         m_rows.back().start = static_cast<SimTime>(m_live) * m_bucket;
+        m_liveEnd = m_rows.back().start + m_bucket;
+    } else {
+        m_liveEnd = std::numeric_limits<SimTime>::max();
     }
+    m_currentRow = m_rows.size() - 1;
 }
 
 void RunRecorder::rollTo(SimTime now)
 {
     while (m_live < m_bucketCount && now >= m_rows[m_live].start + m_bucket)
         closeBucket();
-}
-
-BucketRow &RunRecorder::current(SimTime now)
-{
-    rollTo(now);
-    // Past the last bucket (the drain after the run's end), keep counting into the last one.
-    return m_rows[std::min(m_live, m_rows.size() - 1)];
-}
-
-void RunRecorder::arrival(SimTime now)
-{
-    ++current(now).arrivals;
-    ++m_arrivals;
 }
 
 void RunRecorder::requestEnd(SimTime now, Outcome outcome, SimTime latency)
@@ -78,12 +71,6 @@ void RunRecorder::requestEnd(SimTime now, Outcome outcome, SimTime latency)
     if (m_live < m_bucketCount)
         m_liveLatency.record(latency);
     m_total.record(latency);
-}
-
-void RunRecorder::attempt(SimTime now)
-{
-    ++current(now).attempts;
-    ++m_attempts;
 }
 
 void RunRecorder::retry(SimTime now)

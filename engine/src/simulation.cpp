@@ -39,7 +39,7 @@ Simulation::Simulation(const Scenario &scenario, const RunOptions &options)
     for (auto &s : m_services)
         s->schedulePhases();
     m_load = std::make_unique<LoadGenerator>(m_sim, m_scenario.load, m_seed, m_end,
-                                             [this](std::uint32_t client) { arrive(client); });
+                                             static_cast<ArrivalSink *>(this));
     m_load->start();
     m_sim.schedule(m_recorder.bucket(), this, kBucketBoundary, 0);
 }

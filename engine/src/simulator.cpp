@@ -71,8 +71,10 @@ void Simulator::cancel(EventId id)
     if (!id.valid() || id.slot >= m_slots.size())
         return;
     Slot &slot = m_slots[id.slot];
-    if (slot.generation == id.generation)
+    if (slot.generation == id.generation && !slot.cancelled) {
         slot.cancelled = true;
+        ++m_cancelledInHeap;
+    }
 }
 
 bool Simulator::isPending(EventId id) const
@@ -122,7 +124,9 @@ Simulator::HeapEntry Simulator::popTop()
 
 void Simulator::dropCancelledTop()
 {
-    while (!m_heap.empty() && m_slots[m_heap.front().slot].cancelled) {
+    // Nothing cancelled in the heap (the usual case): no slot lookup at all.
+    while (m_cancelledInHeap != 0 && m_slots[m_heap.front().slot].cancelled) {
+        --m_cancelledInHeap;
         const HeapEntry e = popTop();
         Slot &slot = m_slots[e.slot];
         if (slot.fn != 0) {
@@ -179,7 +183,8 @@ SimTime Simulator::nextEventTime()
 void Simulator::runUntil(SimTime t)
 {
     while (!m_stopped) {
-        dropCancelledTop();
+        if (m_cancelledInHeap != 0) // checked here so the usual case makes no call
+            dropCancelledTop();
         if (m_heap.empty() || m_heap.front().time > t)
             break;
         fire(popTop());

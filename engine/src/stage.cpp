@@ -1,5 +1,7 @@
 #include "reslab/stage.h"
 
+#include <algorithm>
+
 namespace reslab {
 
 std::uint32_t RequestTable::open(std::uint64_t id, SimTime arrival, std::uint32_t client)
@@ -14,15 +16,24 @@ std::uint32_t RequestTable::open(std::uint64_t id, SimTime arrival, std::uint32_
         slot = static_cast<std::uint32_t>(m_entries.size() - 1);
     }
     m_entries[slot] = {id, arrival, client, 1};
-    for (std::size_t s = 0; s < m_serviceCount; ++s)
-        m_attempts[slot * m_serviceCount + s] = 0;
+    std::uint32_t *attempts = m_attempts.data() + slot * m_serviceCount;
+    switch (m_serviceCount) { // the usual few services: plain stores, not a memset call
+    case 3:
+        attempts[2] = 0;
+        [[fallthrough]];
+    case 2:
+        attempts[1] = 0;
+        [[fallthrough]];
+    case 1:
+        attempts[0] = 0;
+        [[fallthrough]];
+    case 0:
+        break;
+    default:
+        std::fill_n(attempts, m_serviceCount, 0u);
+        break;
+    }
     return slot;
-}
-
-void RequestTable::release(std::uint32_t slot)
-{
-    if (--m_entries[slot].refs == 0)
-        m_free.push_back(slot);
 }
 
 } // namespace reslab

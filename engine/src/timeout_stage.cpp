@@ -21,16 +21,20 @@ std::uint64_t TimeoutStage::start(std::uint32_t slot, Caller *caller, std::uint6
     }
     // The timer's place among same-time events is taken now, before the inner call schedules
     // anything: at equal times it fires before the answer (FIFO), see the class doc.
-    const Deadline d{m_ctx.sim.now() + m_timeout, m_ctx.sim.reserveSequence(), handle};
-    if (m_deadlines.empty() || m_deadlines.back().at <= d.at) {
-        m_deadlines.push_back(d);
+    const SimTime at = m_ctx.sim.now() + m_timeout;
+    const std::uint64_t sequence = m_ctx.sim.reserveSequence();
+    if (m_deadlines.empty() || m_deadlines.back().at <= at) {
+        Deadline &d = m_deadlines.emplace_back(); // filled in place: no struct copy
+        d.at = at;
+        d.sequence = sequence;
+        d.handle = handle;
     } else {
         // Only after a reconfigure shortened the timeout: keep the queue ordered.
-        auto it = m_deadlines.end();
-        while (it != m_deadlines.begin() && std::prev(it)->at > d.at)
-            --it;
-        m_deadlines.insert(it, d);
-        if (m_armed && it == m_deadlines.begin()) {
+        std::size_t pos = m_deadlines.size();
+        while (pos > 0 && m_deadlines[pos - 1].at > at)
+            --pos;
+        m_deadlines.insert(pos, Deadline{at, sequence, handle});
+        if (m_armed && pos == 0) {
             m_ctx.sim.cancel(m_timer);
             m_armed = false;
         }

@@ -22,6 +22,18 @@ VirtualService::VirtualService(RunContext &ctx, const ServiceSpec &spec, std::si
 {
     m_totals.name = spec.name;
     m_totals.isTarget = isTarget;
+    updateSigmas();
+}
+
+double VirtualService::lognormalSigma(const LatencySpec &spec)
+{
+    return spec.p99 > spec.median ? std::log(spec.p99 / spec.median) / kZ99 : 0.0;
+}
+
+void VirtualService::updateSigmas()
+{
+    m_latencySigma = lognormalSigma(m_latency);
+    m_errorLatencySigma = m_errorLatency ? lognormalSigma(*m_errorLatency) : 0.0;
 }
 
 double VirtualService::sampleLatencyMs(const LatencySpec &spec, double u1Positive, double u2)
@@ -35,12 +47,22 @@ double VirtualService::sampleLatencyMs(const LatencySpec &spec, double u1Positiv
         return sample::exponential(spec.mean, u1Positive);
     case LatencySpec::Dist::Normal:
         return std::max(0.0, spec.mean + spec.stddev * sample::standardNormal(u1Positive, u2));
-    case LatencySpec::Dist::Lognormal: {
-        const double sigma = spec.p99 > spec.median ? std::log(spec.p99 / spec.median) / kZ99 : 0.0;
-        return spec.median * std::exp(sigma * sample::standardNormal(u1Positive, u2));
-    }
+    case LatencySpec::Dist::Lognormal:
+        return spec.median *
+               std::exp(lognormalSigma(spec) * sample::standardNormal(u1Positive, u2));
     }
     return 0.0;
+}
+
+double VirtualService::sampleLatencyMs(const LatencySpec &spec, double sigma,
+                                       const RandomStream &rng, std::uint64_t id,
+                                       std::uint64_t attempt, std::uint64_t index)
+{
+    if (spec.dist != LatencySpec::Dist::Lognormal)
+        return sampleLatencyMs(spec, rng, id, attempt, index);
+    return spec.median *
+           std::exp(sigma * sample::standardNormal(rng.uniformPositive(id, attempt, index),
+                                                   rng.uniform(id, attempt, index + 1)));
 }
 
 double VirtualService::sampleLatencyMs(const LatencySpec &spec, const RandomStream &rng,
@@ -81,6 +103,7 @@ void VirtualService::reconfigure(const ServiceSpec &spec)
     m_failureRate = spec.failureRate;
     m_latency = spec.latency;
     m_errorLatency = spec.errorLatency;
+    updateSigmas();
     m_queueLimit = spec.queueLimit;
     m_latencyPerInflightMs = spec.latencyPerInflightMs;
     m_concurrency = spec.concurrency;
@@ -107,6 +130,8 @@ void VirtualService::applyPhase(const ServicePhase &phase)
         m_latency = *phase.latency;
     if (phase.errorLatency)
         m_errorLatency = *phase.errorLatency;
+    if (phase.latency || phase.errorLatency)
+        updateSigmas();
     if (phase.queueLimit)
         m_queueLimit = *phase.queueLimit;
     if (phase.latencyPerInflightMs)
@@ -128,7 +153,6 @@ std::uint64_t VirtualService::start(std::uint32_t slot, Caller *caller, std::uin
     f.token = token;
     f.slot = slot;
     f.attempt = m_ctx.requests.nextAttempt(slot, m_index);
-    m_ctx.requests.retain(slot);
     ++m_totals.attempts;
     if (m_isTarget)
         m_ctx.recorder.attempt(now);
@@ -185,8 +209,10 @@ void VirtualService::beginService(std::uint32_t index)
         // Draw 0 decides the outcome; a rate of 0 or 1 needs no draw (u < 1 always holds).
         ok = m_failureRate <= 0.0 ||
              (m_failureRate < 1.0 && !(m_rng.uniform(id, f.attempt, 0) < m_failureRate));
-        const LatencySpec &dist = ok || !m_errorLatency ? m_latency : *m_errorLatency;
-        latencyMs = sampleLatencyMs(dist, m_rng, id, f.attempt, 1);
+        const bool normal = ok || !m_errorLatency;
+        latencyMs =
+            sampleLatencyMs(normal ? m_latency : *m_errorLatency,
+                            normal ? m_latencySigma : m_errorLatencySigma, m_rng, id, f.attempt, 1);
     }
     latencyMs += m_latencyPerInflightMs * m_inService;
 
@@ -233,7 +259,6 @@ void VirtualService::finish(std::uint32_t index, bool answer)
         startQueued();
     if (answer)
         caller->done(token, outcome);
-    m_ctx.requests.release(slot);
 }
 
 void VirtualService::startQueued()
@@ -243,7 +268,7 @@ void VirtualService::startQueued()
         const std::uint32_t index = m_queue.front();
         m_queue.pop_front();
         Frame &f = m_frames[index];
-        if (f.cancelled) { // cancelled while queued: its slot was released then
+        if (f.cancelled) { // cancelled while queued
             m_frames.free(index);
             continue;
         }
@@ -269,13 +294,12 @@ void VirtualService::cancel(std::uint64_t handle)
                        .stage = m_label,
                        .kind = EventKind::AttemptCancelled});
     if (f->queued) {
-        // Leave the record in the queue (lazy removal); give back the request now.
+        // Leave the record in the queue (lazy removal; it no longer reads its request).
         f->cancelled = true;
         f->queued = false;
         --m_queued;
         if (m_isTarget)
             m_ctx.recorder.gauges.queueLen = m_queued;
-        m_ctx.requests.release(f->slot);
         return;
     }
     m_ctx.sim.cancel(f->doneEvent);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -28,6 +30,7 @@ public:
     double quantile(double q) const;
 
     static constexpr int kSubBits = 7; ///< 128 sub-buckets per power of two
+    static constexpr std::int64_t kSubCount = std::int64_t{1} << kSubBits;
     static std::size_t bucketIndex(std::int64_t value);
     static std::int64_t bucketLow(std::size_t index);
     static std::int64_t bucketHigh(std::size_t index); ///< exclusive
@@ -41,5 +44,36 @@ private:
     std::size_t m_lowIndex = SIZE_MAX; ///< touched bucket range, so clear() is cheap
     std::size_t m_highIndex = 0;
 };
+
+// Inline: recorded twice per request (the bucket's and the run's histograms).
+inline std::size_t LatencyHistogram::bucketIndex(std::int64_t value)
+{
+    if (value < 0)
+        value = 0;
+    const auto v = static_cast<std::uint64_t>(value);
+    if (v < static_cast<std::uint64_t>(2 * kSubCount))
+        return static_cast<std::size_t>(v); // exact below 256
+    const int width = std::bit_width(v);    // >= 9
+    const int shift = width - 1 - kSubBits; // keep the leading one + 7 bits
+    const std::uint64_t sub = (v >> shift) - static_cast<std::uint64_t>(kSubCount); // 0..127
+    return static_cast<std::size_t>(2 * kSubCount + (shift - 1) * kSubCount) +
+           static_cast<std::size_t>(sub);
+}
+
+inline void LatencyHistogram::record(std::int64_t value)
+{
+    if (value < 0)
+        value = 0;
+    const std::size_t index = bucketIndex(value);
+    ++m_counts[index];
+    m_lowIndex = std::min(m_lowIndex, index);
+    m_highIndex = std::max(m_highIndex, index);
+    if (m_count == 0 || value < m_min)
+        m_min = value;
+    if (value > m_max)
+        m_max = value;
+    ++m_count;
+    m_sum += value;
+}
 
 } // namespace reslab

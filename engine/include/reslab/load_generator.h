@@ -4,10 +4,19 @@
 #include "reslab/scenario.h"
 #include "reslab/simulator.h"
 
-#include <functional>
 #include <vector>
 
 namespace reslab {
+
+/// Receives a LoadGenerator's arrivals (a plain virtual call: cheaper than a std::function).
+class ArrivalSink
+{
+public:
+    virtual void arrive(std::uint32_t client) = 0;
+
+protected:
+    ~ArrivalSink() = default;
+};
 
 /// Produces arrivals: open loops (poisson, constant, script) whose arrival times depend only on
 /// the seed and the load spec — never on the pipeline — and closed loops of clients that think,
@@ -15,9 +24,9 @@ namespace reslab {
 class LoadGenerator final : public EventTarget
 {
 public:
-    /// `arrive(client)` is called for each arrival (client is 0 for open loops).
+    /// `sink->arrive(client)` is called for each arrival (client is 0 for open loops).
     LoadGenerator(Simulator &sim, const LoadSpec &spec, std::uint64_t seed, SimTime end,
-                  std::function<void(std::uint32_t client)> arrive);
+                  ArrivalSink *sink);
 
     void start();
     /// New numbers from an edited scenario (same load type): base numbers with the phases up to
@@ -48,7 +57,7 @@ private:
     Simulator &m_sim;
     LoadSpec m_spec;
     SimTime m_end;
-    std::function<void(std::uint32_t)> m_arrive;
+    ArrivalSink *m_sink;
     RandomStream m_arrivalRng;
     RandomStream m_thinkRng;
     double m_rate;

@@ -4,6 +4,7 @@
 #include "reslab/latency_histogram.h"
 #include "reslab/metrics.h"
 
+#include <limits>
 #include <vector>
 
 namespace reslab {
@@ -19,9 +20,17 @@ public:
     /// by the bucket-boundary events, so snapshots are taken at the boundary).
     void rollTo(SimTime now);
 
-    void arrival(SimTime now);
+    void arrival(SimTime now)
+    {
+        ++current(now).arrivals;
+        ++m_arrivals;
+    }
     void requestEnd(SimTime now, Outcome outcome, SimTime latency);
-    void attempt(SimTime now); ///< at the target service
+    void attempt(SimTime now) ///< at the target service
+    {
+        ++current(now).attempts;
+        ++m_attempts;
+    }
     void retry(SimTime now);
     void rejected(SimTime now);
     void breakerTransition(SimTime now, BreakerState to);
@@ -50,13 +59,23 @@ public:
     const std::array<std::uint64_t, kOutcomeCount> &outcomes() const { return m_outcomes; }
 
 private:
-    BucketRow &current(SimTime now);
+    /// The row that counts at `now`: closes finished buckets first (only once `now` reaches the
+    /// live bucket's end, so the usual call is one compare).
+    BucketRow &current(SimTime now)
+    {
+        if (now >= m_liveEnd)
+            rollTo(now);
+        // Past the last bucket (the drain after the run's end), keep counting into the last one.
+        return m_rows[m_currentRow];
+    }
     void closeBucket();
 
     SimTime m_bucket;
     std::size_t m_bucketCount;
     std::vector<BucketRow> m_rows; ///< closed buckets, then the live one last
     std::size_t m_live = 0;        ///< index of the live bucket
+    SimTime m_liveEnd = 0;         ///< end of the live bucket; max() once all are closed
+    std::size_t m_currentRow = 0;  ///< min(m_live, m_rows.size() - 1): where counts go
     LatencyHistogram m_liveLatency;
     LatencyHistogram m_total;
     std::uint64_t m_arrivals = 0, m_attempts = 0, m_retries = 0, m_rejected = 0, m_transitions = 0;

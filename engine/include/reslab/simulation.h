@@ -33,7 +33,7 @@ struct RunOptions
 ///     Simulation sim(scenario);
 ///     sim.runToEnd();
 ///     Summary s = sim.summary();
-class Simulation final : private Caller, private EventTarget
+class Simulation final : private Caller, private EventTarget, private ArrivalSink
 {
 public:
     explicit Simulation(const Scenario &scenario, const RunOptions &options = {});
@@ -80,7 +80,7 @@ public:
 private:
     void done(std::uint64_t token, Outcome outcome) override;
     void onEvent(std::uint32_t kind, std::uint64_t arg) override;
-    void arrive(std::uint32_t client);
+    void arrive(std::uint32_t client) override;
     void finishRun();
     void buildPipeline();
 

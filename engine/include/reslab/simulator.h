@@ -105,6 +105,7 @@ private:
     bool m_stopped = false;
     std::uint64_t m_seq = 0;
     std::uint64_t m_processed = 0;
+    std::size_t m_cancelledInHeap = 0; ///< cancelled entries still in the heap
     std::vector<HeapEntry> m_heap;
     std::vector<Slot> m_slots;
     std::vector<std::uint32_t> m_freeSlots;

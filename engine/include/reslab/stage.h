@@ -8,13 +8,20 @@
 #include "reslab/simulator.h"
 
 #include <cstdint>
+#include <new>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace reslab {
 
 /// Requests in flight, by slot. A slot lives while the request or any work it started (abandoned
-/// attempts, say) is alive: every frame that names a request holds a reference to it.
+/// attempts, say) is alive. References are held by the request itself (until its end) and by
+/// the frames that can outlive their caller's: a TimeoutStage call abandoned without
+/// cancel_inner. Every other frame (breaker, retry, fallback, service attempt) lives inside its
+/// caller's call (a caller waits for the answer or cancels the call) and reads the request only
+/// then, so it takes no reference of its own; a stage that can answer before its inner call
+/// ends without cancelling it must retain the slot.
 class RequestTable
 {
 public:
@@ -24,7 +31,11 @@ public:
 
     std::uint32_t open(std::uint64_t id, SimTime arrival, std::uint32_t client);
     void retain(std::uint32_t slot) { ++m_entries[slot].refs; }
-    void release(std::uint32_t slot);
+    void release(std::uint32_t slot)
+    {
+        if (--m_entries[slot].refs == 0)
+            m_free.push_back(slot);
+    }
 
     std::uint64_t id(std::uint32_t slot) const { return m_entries[slot].id; }
     SimTime arrival(std::uint32_t slot) const { return m_entries[slot].arrival; }
@@ -138,7 +149,7 @@ public:
             m_generations.push_back(1);
             i = static_cast<std::uint32_t>(m_items.size() - 1);
         }
-        m_items[i] = T{};
+        resetItem(m_items[i]);
         return {i, m_generations[i]};
     }
     void free(std::uint32_t i)
@@ -160,6 +171,16 @@ public:
     std::size_t live() const { return m_items.size() - m_free.size(); }
 
 private:
+    /// A fresh record in place. `item = T{}` would build the temporary on the stack and copy it
+    /// with wide loads that straddle its narrower stores (a store-forwarding stall per alloc).
+    static void resetItem(T &item)
+    {
+        if constexpr (std::is_trivially_destructible_v<T>)
+            ::new (static_cast<void *>(&item)) T{};
+        else
+            item = T{};
+    }
+
     std::vector<T> m_items;
     std::vector<std::uint32_t> m_generations;
     std::vector<std::uint32_t> m_free;

@@ -1,9 +1,8 @@
 #pragma once
 
+#include "reslab/ring_queue.h"
 #include "reslab/scenario.h"
 #include "reslab/stage.h"
-
-#include <deque>
 
 namespace reslab {
 
@@ -52,7 +51,7 @@ private:
     TimeoutSpec m_spec;
     SimTime m_timeout;
     FramePool<Frame> m_frames;
-    std::deque<Deadline> m_deadlines;
+    RingQueue<Deadline> m_deadlines;
     EventId m_timer;
     std::uint64_t m_armedHandle = 0;
     bool m_armed = false;

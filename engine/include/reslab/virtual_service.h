@@ -1,9 +1,8 @@
 #pragma once
 
+#include "reslab/ring_queue.h"
 #include "reslab/scenario.h"
 #include "reslab/stage.h"
-
-#include <deque>
 
 namespace reslab {
 
@@ -44,6 +43,8 @@ public:
     /// only the uniforms the distribution needs.
     static double sampleLatencyMs(const LatencySpec &spec, const RandomStream &rng,
                                   std::uint64_t id, std::uint64_t attempt, std::uint64_t index);
+    /// The lognormal's sigma, log(p99 / median) / z99 (0 unless p99 > median).
+    static double lognormalSigma(const LatencySpec &spec);
 
 private:
     enum : std::uint32_t
@@ -65,6 +66,11 @@ private:
         bool cancelled = false;
     };
 
+    /// sampleLatencyMs with the lognormal sigma computed beforehand (the same double).
+    static double sampleLatencyMs(const LatencySpec &spec, double sigma, const RandomStream &rng,
+                                  std::uint64_t id, std::uint64_t attempt, std::uint64_t index);
+    /// Recomputes the cached sigmas after m_latency or m_errorLatency changed.
+    void updateSigmas();
     void beginService(std::uint32_t frame);
     void finish(std::uint32_t frame, bool answer);
     void startQueued();
@@ -77,7 +83,7 @@ private:
     bool m_isTarget;
     RandomStream m_rng;
     FramePool<Frame> m_frames;
-    std::deque<std::uint32_t> m_queue; ///< frame indices; cancelled ones are skipped lazily
+    RingQueue<std::uint32_t> m_queue; ///< frame indices; cancelled ones are skipped lazily
     std::uint32_t m_queued = 0;
     std::uint32_t m_inService = 0;
     std::size_t m_scriptPos = 0;
@@ -89,6 +95,8 @@ private:
     double m_failureRate;
     LatencySpec m_latency;
     std::optional<LatencySpec> m_errorLatency;
+    double m_latencySigma = 0;      ///< lognormalSigma(m_latency)
+    double m_errorLatencySigma = 0; ///< lognormalSigma(*m_errorLatency)
     int m_concurrency;
     std::optional<std::int64_t> m_queueLimit;
     double m_latencyPerInflightMs;
