@@ -265,25 +265,33 @@ void ChartPanel::plotNextPending()
         m_staggerTimer->stop();
 }
 
+ChartPanel::PlotInput ChartPanel::plotInput() const
+{
+    PlotInput in;
+    const Simulation *sim = m_controller->simulation();
+    const double span = wholeRun() ? 0.0 : kWindowSeconds;
+    in.window = makeBucketWindow(*sim, span, kMaxPoints);
+    for (const SimTime t : m_controller->hotApplyTimes())
+        in.hotApplies.push_back(toSeconds(t));
+    if (const Simulation *overlaySim = m_overlay ? m_overlay->simulation() : nullptr) {
+        in.overlay = makeBucketWindow(*overlaySim, span, kMaxPoints);
+        // One time axis for both runs (they may differ in length).
+        in.window.xLo = std::min(in.window.xLo, in.overlay->xLo);
+        in.window.xHi = std::max(in.window.xHi, in.overlay->xHi);
+    }
+    return in;
+}
+
+void ChartPanel::plot(TimeChart *chart, const PlotInput &in)
+{
+    chart->plot(in.window, in.hotApplies, in.overlay ? &*in.overlay : nullptr);
+}
+
 void ChartPanel::plotChart(std::size_t index)
 {
-    const Simulation *sim = m_controller ? m_controller->simulation() : nullptr;
-    if (!sim || index >= m_charts.size())
+    if (!m_controller || !m_controller->simulation() || index >= m_charts.size())
         return;
-    const double span = wholeRun() ? 0.0 : kWindowSeconds;
-    BucketWindow window = makeBucketWindow(*sim, span, kMaxPoints);
-    std::vector<double> hotApplies;
-    for (const SimTime t : m_controller->hotApplyTimes())
-        hotApplies.push_back(toSeconds(t));
-    const Simulation *overlaySim = m_overlay ? m_overlay->simulation() : nullptr;
-    if (overlaySim) {
-        const BucketWindow overlay = makeBucketWindow(*overlaySim, span, kMaxPoints);
-        window.xLo = std::min(window.xLo, overlay.xLo);
-        window.xHi = std::max(window.xHi, overlay.xHi);
-        m_charts[index]->plot(window, hotApplies, &overlay);
-    } else {
-        m_charts[index]->plot(window, hotApplies);
-    }
+    plot(m_charts[index], plotInput());
 }
 
 void ChartPanel::onRunReset()
@@ -311,25 +319,12 @@ void ChartPanel::refresh()
         updateCaption();
         return;
     }
-    const double span = wholeRun() ? 0.0 : kWindowSeconds;
-    BucketWindow window = makeBucketWindow(*sim, span, kMaxPoints);
-    std::vector<double> hotApplies;
-    for (const SimTime t : m_controller->hotApplyTimes())
-        hotApplies.push_back(toSeconds(t));
-    const Simulation *overlaySim = m_overlay ? m_overlay->simulation() : nullptr;
-    if (overlaySim) {
-        const BucketWindow overlay = makeBucketWindow(*overlaySim, span, kMaxPoints);
-        // One time axis for both runs (they may differ in length).
-        window.xLo = std::min(window.xLo, overlay.xLo);
-        window.xHi = std::max(window.xHi, overlay.xHi);
-        for (TimeChart *c : m_charts)
-            c->plot(window, hotApplies, &overlay);
-        m_drawnOverlayRows = overlay.end;
-    } else {
-        for (TimeChart *c : m_charts)
-            c->plot(window, hotApplies);
-    }
-    m_drawnRows = window.end;
+    const PlotInput in = plotInput();
+    for (TimeChart *c : m_charts)
+        plot(c, in);
+    if (in.overlay)
+        m_drawnOverlayRows = in.overlay->end;
+    m_drawnRows = in.window.end;
     updateCaption();
 }
 

@@ -3,7 +3,10 @@
 #include <QStringList>
 #include <QWidget>
 
+#include "charts/bucket_window.h"
+
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -70,6 +73,15 @@ protected:
 private:
     void onFrame();
     void onRunReset();
+    /// What every chart plots: the bucket window (and the overlay's), the hot-apply times.
+    struct PlotInput
+    {
+        BucketWindow window;
+        std::optional<BucketWindow> overlay;
+        std::vector<double> hotApplies;
+    };
+    PlotInput plotInput() const;
+    static void plot(TimeChart *chart, const PlotInput &in);
     /// Plots chart `index` from the simulation as it is now.
     void plotChart(std::size_t index);
     void plotNextPending();
