@@ -1,9 +1,9 @@
 #pragma once
 
+#include "charts/bucket_window.h"
+
 #include <QStringList>
 #include <QWidget>
-
-#include "charts/bucket_window.h"
 
 #include <cstddef>
 #include <optional>
