@@ -296,6 +296,8 @@ void MainWindow::buildMenus()
     run->addAction(m_transport->stepTransitionAction());
     run->addAction(m_transport->resetAction());
     run->addAction(m_transport->runToEndAction());
+    run->addAction(m_transport->fasterAction());
+    run->addAction(m_transport->slowerAction());
     run->addSeparator();
     m_applyMode = new QActionGroup(this);
     m_hotAction = run->addAction(tr("Apply edits to the running simulation (hot)"));

@@ -9,6 +9,7 @@
 #include <QStyle>
 
 #include <cmath>
+#include <vector>
 
 namespace reslab::ui {
 
@@ -57,6 +58,18 @@ TransportBar::TransportBar(SimulationController *controller, QWidget *parent)
     m_runToEnd->setToolTip(tr("Simulate the rest of the run as fast as possible (E)"));
     connect(m_runToEnd, &QAction::triggered, controller, &SimulationController::runToEnd);
 
+    // Speed steps from the keyboard (Run menu): not on the bar, the slider is there.
+    m_faster = new QAction(tr("Faster"), this);
+    m_faster->setShortcut(Qt::Key_BracketRight);
+    m_faster->setToolTip(tr("Double the speed, roughly: 1-2-5 steps up to 1000x (])"));
+    connect(m_faster, &QAction::triggered, this,
+            [this] { m_controller->setSpeed(steppedSpeed(m_controller->speed(), true)); });
+    m_slower = new QAction(tr("Slower"), this);
+    m_slower->setShortcut(Qt::Key_BracketLeft);
+    m_slower->setToolTip(tr("Halve the speed, roughly: 1-2-5 steps down to 0.1x ([)"));
+    connect(m_slower, &QAction::triggered, this,
+            [this] { m_controller->setSpeed(steppedSpeed(m_controller->speed(), false)); });
+
     addSeparator();
     addWidget(new QLabel(tr(" Speed "), this));
     m_speed = new QSlider(Qt::Horizontal, this);
@@ -100,6 +113,31 @@ TransportBar::TransportBar(SimulationController *controller, QWidget *parent)
     connect(controller, &SimulationController::frameAdvanced, this, &TransportBar::refreshClock);
     connect(controller, &SimulationController::runReset, this, &TransportBar::refresh);
     refresh();
+}
+
+double TransportBar::steppedSpeed(double speed, bool up)
+{
+    // 0.1, 0.2, 0.5, 1, 2, 5, ... 1000; a speed between two steps goes to the nearer side's next.
+    std::vector<double> steps;
+    for (double decade = 0.1; decade < 1001; decade *= 10) {
+        for (double m : {1.0, 2.0, 5.0}) {
+            if (m * decade <= 1000 * (1 + 1e-9))
+                steps.push_back(m * decade);
+        }
+    }
+    const double eps = 1e-9;
+    if (up) {
+        for (double s : steps) {
+            if (s > speed * (1 + eps))
+                return s;
+        }
+        return steps.back();
+    }
+    for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+        if (*it < speed * (1 - eps))
+            return *it;
+    }
+    return steps.front();
 }
 
 void TransportBar::refresh()

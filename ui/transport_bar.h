@@ -25,6 +25,11 @@ public:
     QAction *stepTransitionAction() const { return m_stepTransition; }
     QAction *resetAction() const { return m_reset; }
     QAction *runToEndAction() const { return m_runToEnd; }
+    /// Speed one step up / down the 1-2-5 series (0.1x .. 1000x): ] and [.
+    QAction *fasterAction() const { return m_faster; }
+    QAction *slowerAction() const { return m_slower; }
+    /// The next speed of the 1-2-5 series above (`up`) or below `speed`, clamped to 0.1..1000.
+    static double steppedSpeed(double speed, bool up);
     QSlider *speedSlider() const { return m_speed; }
     QSpinBox *seedBox() const { return m_seed; }
     QLabel *clockLabel() const { return m_clock; }
@@ -43,6 +48,8 @@ private:
     QAction *m_stepTransition;
     QAction *m_reset;
     QAction *m_runToEnd;
+    QAction *m_faster;
+    QAction *m_slower;
     QSlider *m_speed;
     QLabel *m_speedLabel;
     QLabel *m_clock;

@@ -1,6 +1,7 @@
 #include "main_window.h"
 #include "scenario_document.h"
 #include "simulation_controller.h"
+#include "transport_bar.h"
 
 #include <QDir>
 #include <QFile>
@@ -75,6 +76,33 @@ TEST(MainWindow, SaveWritesTheDocumentAndClearsTheModifiedMark)
     EXPECT_FALSE(window.document()->saveAs("/proc/no-such-dir/x.json", &error));
     EXPECT_TRUE(error.contains("/proc/no-such-dir/x.json")) << error.toStdString();
     EXPECT_TRUE(window.document()->isModified());
+}
+
+TEST(TransportBar, SpeedStepsFollowTheOneTwoFiveSeries)
+{
+    // Hand-listed: 0.1 0.2 0.5 1 2 5 10 20 50 100 200 500 1000.
+    EXPECT_DOUBLE_EQ(TransportBar::steppedSpeed(1, true), 2);
+    EXPECT_DOUBLE_EQ(TransportBar::steppedSpeed(2, true), 5);
+    EXPECT_DOUBLE_EQ(TransportBar::steppedSpeed(5, true), 10);
+    EXPECT_DOUBLE_EQ(TransportBar::steppedSpeed(1, false), 0.5);
+    EXPECT_DOUBLE_EQ(TransportBar::steppedSpeed(0.5, false), 0.2);
+    EXPECT_DOUBLE_EQ(TransportBar::steppedSpeed(3, true), 5); // between steps: the next one
+    EXPECT_DOUBLE_EQ(TransportBar::steppedSpeed(3, false), 2);
+    EXPECT_DOUBLE_EQ(TransportBar::steppedSpeed(1000, true), 1000); // clamped
+    EXPECT_DOUBLE_EQ(TransportBar::steppedSpeed(0.1, false), 0.1);
+    EXPECT_DOUBLE_EQ(TransportBar::steppedSpeed(500, true), 1000);
+
+    MainWindow window;
+    ASSERT_TRUE(window.openScenario("preset:seed-resilient-service"));
+    auto *bar = window.findChild<TransportBar *>();
+    ASSERT_NE(bar, nullptr);
+    window.controller()->setSpeed(1);
+    bar->fasterAction()->trigger();
+    EXPECT_DOUBLE_EQ(window.controller()->speed(), 2);
+    bar->slowerAction()->trigger();
+    bar->slowerAction()->trigger();
+    EXPECT_DOUBLE_EQ(window.controller()->speed(), 0.5);
+    EXPECT_EQ(bar->fasterAction()->shortcut(), QKeySequence(Qt::Key_BracketRight));
 }
 
 } // namespace
