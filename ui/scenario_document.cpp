@@ -162,23 +162,26 @@ nlohmann::json ScenarioDocument::value(const std::string &path) const
 void ScenarioDocument::setValue(const std::string &path, const nlohmann::json &value)
 {
     const auto ptr = pointerFor(path);
+    try {
+        const bool present = m_doc.contains(ptr);
+        if (value.is_null() ? !present : present && m_doc.at(ptr) == value)
+            return; // nothing changes: no copy, no history step
+    } catch (const std::exception &) {
+        return; // a path that does not fit the document: nothing to change
+    }
     nlohmann::json before = m_doc;
     try {
         if (value.is_null()) {
-            if (!m_doc.contains(ptr))
-                return;
             nlohmann::json &parent = m_doc.at(ptr.parent_pointer());
             if (parent.is_object())
                 parent.erase(ptr.back());
             else if (parent.is_array())
                 parent.erase(static_cast<std::size_t>(std::stoul(ptr.back())));
         } else {
-            if (m_doc.contains(ptr) && m_doc.at(ptr) == value)
-                return;
             m_doc[ptr] = value;
         }
     } catch (const std::exception &) {
-        m_doc = before; // a path that does not fit the document: nothing to change
+        m_doc = std::move(before); // a path that does not fit the document: nothing to change
         return;
     }
     remember(path, std::move(before));

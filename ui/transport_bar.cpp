@@ -8,8 +8,9 @@
 #include <QSpinBox>
 #include <QStyle>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
-#include <vector>
 
 namespace reslab::ui {
 
@@ -117,27 +118,18 @@ TransportBar::TransportBar(SimulationController *controller, QWidget *parent)
 
 double TransportBar::steppedSpeed(double speed, bool up)
 {
-    // 0.1, 0.2, 0.5, 1, 2, 5, ... 1000; a speed between two steps goes to the nearer side's next.
-    std::vector<double> steps;
-    for (double decade = 0.1; decade < 1001; decade *= 10) {
-        for (double m : {1.0, 2.0, 5.0}) {
-            if (m * decade <= 1000 * (1 + 1e-9))
-                steps.push_back(m * decade);
-        }
-    }
-    const double eps = 1e-9;
+    // A speed between two steps goes to the next one in the asked direction.
+    static constexpr std::array<double, 13> kSteps = {0.1, 0.2, 0.5, 1,   2,   5,   10,
+                                                      20,  50,  100, 200, 500, 1000};
+    constexpr double eps = 1e-9;
     if (up) {
-        for (double s : steps) {
-            if (s > speed * (1 + eps))
-                return s;
-        }
-        return steps.back();
+        const auto it = std::find_if(kSteps.begin(), kSteps.end(),
+                                     [&](double s) { return s > speed * (1 + eps); });
+        return it == kSteps.end() ? kSteps.back() : *it;
     }
-    for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
-        if (*it < speed * (1 - eps))
-            return *it;
-    }
-    return steps.front();
+    const auto it = std::find_if(kSteps.rbegin(), kSteps.rend(),
+                                 [&](double s) { return s < speed * (1 - eps); });
+    return it == kSteps.rend() ? kSteps.front() : *it;
 }
 
 void TransportBar::refresh()
