@@ -162,8 +162,7 @@ void BM_LatencySample(benchmark::State &state)
     const RandomStream rs(42, streamId("service:backend"));
     std::uint64_t id = 0;
     for (auto _ : state) {
-        const double ms = VirtualService::sampleLatencyMs(spec, rs.uniformPositive(id, 1, 1),
-                                                          rs.uniform(id, 1, 2));
+        const double ms = VirtualService::sampleLatencyMs(spec, rs.bits(id, 1, 1));
         benchmark::DoNotOptimize(ms);
         ++id;
     }
@@ -181,8 +180,7 @@ void BM_HistogramRecord(benchmark::State &state)
     const RandomStream rs(7, streamId("histogram"));
     for (std::size_t i = 0; i < values.size(); ++i)
         values[i] = static_cast<std::int64_t>(
-            40000.0 * std::exp(0.99 * sample::standardNormal(rs.uniformPositive(i, 0, 0),
-                                                             rs.uniform(i, 0, 1))));
+            40000.0 * std::exp(0.99 * sample::standardNormal(rs.bits(i, 0, 0))));
     LatencyHistogram h;
     std::size_t i = 0;
     for (auto _ : state) {

@@ -111,8 +111,8 @@ void LoadGenerator::scheduleNextOpen(SimTime from)
     }
     if (m_spec.type == LoadSpec::Type::Poisson) {
         // Arrival i's gap depends on (seed, i) only: common random numbers across pipelines.
-        const double u = m_arrivalRng.uniformPositive(m_nextIndex, 0, 0);
-        scheduleOpenAt(from + fromSeconds(sample::exponential(1.0 / m_rate, u)));
+        scheduleOpenAt(from + fromSeconds(sample::exponential(
+                                  1.0 / m_rate, m_arrivalRng.bits(m_nextIndex, 0, 0))));
         return;
     }
     // Constant: each arrival time is computed from the origin, so rounding never accumulates.
@@ -149,8 +149,7 @@ void LoadGenerator::changeOpenRate(double oldRate)
 void LoadGenerator::scheduleThink(std::uint32_t client)
 {
     const std::uint64_t it = m_iteration[client];
-    const double ms = VirtualService::sampleLatencyMs(
-        m_think, m_thinkRng.uniformPositive(client, it, 0), m_thinkRng.uniform(client, it, 1));
+    const double ms = VirtualService::sampleLatencyMs(m_think, m_thinkRng.bits(client, it, 0));
     const SimTime at = m_sim.now() + fromMillis(ms);
     if (at < m_end)
         m_thinking[client] = m_sim.schedule(at, this, kClient, client);

@@ -36,51 +36,27 @@ void VirtualService::updateSigmas()
     m_errorLatencySigma = m_errorLatency ? lognormalSigma(*m_errorLatency) : 0.0;
 }
 
-double VirtualService::sampleLatencyMs(const LatencySpec &spec, double u1Positive, double u2)
+double VirtualService::sampleLatencyMs(const LatencySpec &spec, double sigma, std::uint64_t word)
 {
     switch (spec.dist) {
     case LatencySpec::Dist::Constant:
         return spec.value;
     case LatencySpec::Dist::Uniform:
-        return spec.min + u2 * (spec.max - spec.min);
+        return spec.min + static_cast<double>(word >> 11) * 0x1.0p-53 * (spec.max - spec.min);
     case LatencySpec::Dist::Exponential:
-        return sample::exponential(spec.mean, u1Positive);
+        return sample::exponential(spec.mean, word);
     case LatencySpec::Dist::Normal:
-        return std::max(0.0, spec.mean + spec.stddev * sample::standardNormal(u1Positive, u2));
+        return std::max(0.0, spec.mean + spec.stddev * sample::standardNormal(word));
     case LatencySpec::Dist::Lognormal:
-        return spec.median *
-               std::exp(lognormalSigma(spec) * sample::standardNormal(u1Positive, u2));
+        return spec.median * std::exp(sigma * sample::standardNormal(word));
     }
     return 0.0;
 }
 
-double VirtualService::sampleLatencyMs(const LatencySpec &spec, double sigma,
-                                       const RandomStream &rng, std::uint64_t id,
-                                       std::uint64_t attempt, std::uint64_t index)
+double VirtualService::sampleLatencyMs(const LatencySpec &spec, std::uint64_t word)
 {
-    if (spec.dist != LatencySpec::Dist::Lognormal)
-        return sampleLatencyMs(spec, rng, id, attempt, index);
-    return spec.median *
-           std::exp(sigma * sample::standardNormal(rng.uniformPositive(id, attempt, index),
-                                                   rng.uniform(id, attempt, index + 1)));
-}
-
-double VirtualService::sampleLatencyMs(const LatencySpec &spec, const RandomStream &rng,
-                                       std::uint64_t id, std::uint64_t attempt, std::uint64_t index)
-{
-    switch (spec.dist) {
-    case LatencySpec::Dist::Constant:
-        return spec.value;
-    case LatencySpec::Dist::Uniform:
-        return sampleLatencyMs(spec, 1.0, rng.uniform(id, attempt, index + 1));
-    case LatencySpec::Dist::Exponential:
-        return sampleLatencyMs(spec, rng.uniformPositive(id, attempt, index), 0.0);
-    case LatencySpec::Dist::Normal:
-    case LatencySpec::Dist::Lognormal:
-        break;
-    }
-    return sampleLatencyMs(spec, rng.uniformPositive(id, attempt, index),
-                           rng.uniform(id, attempt, index + 1));
+    return sampleLatencyMs(
+        spec, spec.dist == LatencySpec::Dist::Lognormal ? lognormalSigma(spec) : 0.0, word);
 }
 
 void VirtualService::schedulePhases()
@@ -204,15 +180,18 @@ void VirtualService::beginService(std::uint32_t index)
         latencyMs = s.latencyMs
                         ? *s.latencyMs
                         : sampleLatencyMs(ok || !m_errorLatency ? m_latency : *m_errorLatency,
-                                          m_rng, id, f.attempt, 1);
+                                          m_rng.bits(id, f.attempt, 1));
     } else {
         // Draw 0 decides the outcome; a rate of 0 or 1 needs no draw (u < 1 always holds).
         ok = m_failureRate <= 0.0 ||
              (m_failureRate < 1.0 && !(m_rng.uniform(id, f.attempt, 0) < m_failureRate));
         const bool normal = ok || !m_errorLatency;
-        latencyMs =
-            sampleLatencyMs(normal ? m_latency : *m_errorLatency,
-                            normal ? m_latencySigma : m_errorLatencySigma, m_rng, id, f.attempt, 1);
+        const LatencySpec &spec = normal ? m_latency : *m_errorLatency;
+        // A constant latency needs no draw.
+        latencyMs = spec.dist == LatencySpec::Dist::Constant
+                        ? spec.value
+                        : sampleLatencyMs(spec, normal ? m_latencySigma : m_errorLatencySigma,
+                                          m_rng.bits(id, f.attempt, 1));
     }
     latencyMs += m_latencyPerInflightMs * m_inService;
 

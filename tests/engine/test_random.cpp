@@ -288,38 +288,98 @@ TEST(RandomUniform, PositiveVariantIsInTheHalfOpenUnitInterval)
     EXPECT_GE(lo, 0x1.0p-53);
 }
 
-// --- samplers ---------------------------------------------------------------------------------
-
-TEST(RandomSample, ExponentialInverseCdf)
+TEST(RandomStream, AttemptAndIndexFoldInjectively)
 {
-    // Exact points of the inverse CDF -mean ln(u).
-    EXPECT_EQ(sample::exponential(50, 1.0), 0.0);
-    EXPECT_NEAR(sample::exponential(50, std::exp(-1.0)), 50, 1e-12);
-    EXPECT_NEAR(sample::exponential(2, 0.5), 2 * std::numbers::ln2, 1e-15);
-    EXPECT_TRUE(std::isfinite(sample::exponential(1, 0x1.0p-53))); // the smallest uPositive
-
-    // Mean m (s.e. 0.1 %), variance m^2 (s.e. sqrt(8 / N) = 0.28 %), P(X > m) = 1/e (s.e.
-    // 0.00048).
-    constexpr double kMean = 40;
-    const RandomStream rs(9, streamId("exp"));
-    std::vector<double> v(kDraws);
-    double above = 0;
-    for (std::uint64_t i = 0; i < kDraws; ++i) {
-        v[i] = sample::exponential(kMean, rs.uniformPositive(i, 0, 0));
-        above += v[i] > kMean ? 1 : 0;
+    // bits() folds (attempt, index) into attempt * A + index * B (mod 2^64) before its last
+    // round. Two pairs collide iff index' - index = (attempt - attempt') * A * B^-1 (mod 2^64),
+    // so the fold is injective for coordinates below 2^24 iff for every |d| < 2^24 the value
+    // d * A * B^-1 is not within 2^24 of 0 (mod 2^64). Checked for all d here.
+    constexpr std::uint64_t kA = RandomStream::kAttemptMul;
+    constexpr std::uint64_t kB = RandomStream::kIndexMul;
+    static_assert((kB & 1) == 1, "B must be odd to be invertible mod 2^64");
+    std::uint64_t inv = kB; // Newton: each step doubles the correct low bits
+    for (int i = 0; i < 6; ++i)
+        inv *= 2 - kB * inv;
+    ASSERT_EQ(kB * inv, 1u);
+    const std::uint64_t k = kA * inv;
+    constexpr std::uint64_t kLimit = std::uint64_t{1} << 24;
+    std::uint64_t v = 0;
+    std::uint64_t nearest = ~std::uint64_t{0};
+    for (std::uint64_t d = 1; d < kLimit; ++d) {
+        v += k; // d * k
+        nearest = std::min({nearest, v, std::uint64_t{0} - v});
     }
+    EXPECT_GE(nearest, kLimit);
+}
+
+// --- samplers ---------------------------------------------------------------------------------
+// The ziggurat samplers take one word from bits(); their rare rejections continue with mix64 of
+// the word. Checked against the distributions' CDFs and moments over 10^6 words, including the
+// tails beyond the ziggurat's base layer (R = 7.697 for the exponential, 3.654 for the normal),
+// which a wrong tail method would get visibly wrong.
+
+std::vector<double> exponentials(std::uint64_t seed)
+{
+    const RandomStream rs(seed, streamId("exp"));
+    std::vector<double> v(kDraws);
+    for (std::uint64_t i = 0; i < kDraws; ++i)
+        v[i] = sample::standardExponential(rs.bits(i, 0, 0));
+    return v;
+}
+
+TEST(RandomSample, ExponentialMomentsAndCdf)
+{
+    // Mean 1 (s.e. 0.001), variance 1 (s.e. sqrt(8 / N) = 0.0028), P(X > 1) = 1/e (s.e.
+    // 0.00048); the CDF transform 1 - e^-x is uniform (chi-square over 100 bins).
+    const std::vector<double> v = exponentials(9);
     const Moments m = moments(v);
-    EXPECT_NEAR(m.mean / kMean, 1.0, 0.005);
-    EXPECT_NEAR(m.variance / (kMean * kMean), 1.0, 0.015);
+    EXPECT_NEAR(m.mean, 1.0, 0.005);
+    EXPECT_NEAR(m.variance, 1.0, 0.015);
+    double above = 0;
+    std::vector<double> cdf(kDraws);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        above += v[i] > 1.0 ? 1 : 0;
+        cdf[i] = -std::expm1(-v[i]);
+    }
     EXPECT_NEAR(above / kDraws, std::exp(-1.0), 0.0025);
+    EXPECT_LT(chiSquare100(cdf), kChi2Crit99Dof);
     EXPECT_GE(*std::min_element(v.begin(), v.end()), 0.0);
+    // Consecutive arrivals' gaps are uncorrelated.
+    EXPECT_NEAR(lag1(v), 0.0, 0.005);
+}
+
+TEST(RandomSample, ExponentialTailBeyondTheBaseLayer)
+{
+    // P(X > 7.5) = e^-7.5 = 5.53e-4: 553 expected in 10^6 (s.d. 23.5); P(X > 9) = 1.23e-4:
+    // 123 (s.d. 11.1). The largest of 10^6 is about ln(10^6) = 13.8 (P(max > 20) ~ 2e-3).
+    const std::vector<double> v = exponentials(11);
+    double above75 = 0;
+    double above9 = 0;
+    for (double x : v) {
+        above75 += x > 7.5 ? 1 : 0;
+        above9 += x > 9.0 ? 1 : 0;
+    }
+    EXPECT_NEAR(above75, kDraws * std::exp(-7.5), 5 * 23.5);
+    EXPECT_NEAR(above9, kDraws * std::exp(-9.0), 5 * 11.1);
+    const double mx = *std::max_element(v.begin(), v.end());
+    EXPECT_GT(mx, 9.0);
+    EXPECT_LT(mx, 25.0);
+}
+
+TEST(RandomSample, ExponentialScalesByItsMean)
+{
+    const RandomStream rs(3, streamId("exp"));
+    for (std::uint64_t i = 0; i < 1000; ++i) {
+        const std::uint64_t w = rs.bits(i, 0, 0);
+        EXPECT_DOUBLE_EQ(sample::exponential(40.0, w), 40.0 * sample::standardExponential(w));
+    }
 }
 
 TEST(RandomSample, StandardNormalMoments)
 {
-    // Box–Muller fed as the services feed it (u1 in (0, 1] from index 1, u2 in [0, 1) from
-    // index 2). Mean 0 (s.e. 0.001), variance 1 (s.e. 0.0014), E[Z^4] = 3 (s.e. 0.0098),
-    // P(|Z| <= 1) = 0.682689 (s.e. 0.00047), P(Z <= z_0.99) = 0.99 (s.e. 0.0001).
+    // Fed as the services feed it (service stream, index 1). Mean 0 (s.e. 0.001), variance 1
+    // (s.e. 0.0014), E[Z^4] = 3 (s.e. 0.0098), P(|Z| <= 1) = 0.682689 (s.e. 0.00047),
+    // P(Z <= z_0.99) = 0.99 (s.e. 0.0001).
     const RandomStream rs(10, streamId("service:svc"));
     std::vector<double> z(kDraws);
     double m4 = 0;
@@ -327,7 +387,7 @@ TEST(RandomSample, StandardNormalMoments)
     double below99 = 0;
     std::vector<double> cdf(kDraws);
     for (std::uint64_t i = 0; i < kDraws; ++i) {
-        z[i] = sample::standardNormal(rs.uniformPositive(i, 1, 1), rs.uniform(i, 1, 2));
+        z[i] = sample::standardNormal(rs.bits(i, 1, 1));
         m4 += z[i] * z[i] * z[i] * z[i];
         within1 += std::abs(z[i]) <= 1.0 ? 1 : 0;
         below99 += z[i] <= kZ99 ? 1 : 0;
@@ -345,13 +405,48 @@ TEST(RandomSample, StandardNormalMoments)
     EXPECT_NEAR(lag1(z), 0.0, 0.005);
 }
 
-TEST(RandomSample, StandardNormalExactPoints)
+TEST(RandomSample, StandardNormalTailsAndSymmetry)
 {
-    // sqrt(-2 ln u1) cos(2 pi u2): u1 = e^-1/2, u2 = 0 gives 1; u2 = 1/2 gives -1; u1 = 1 gives 0.
-    EXPECT_NEAR(sample::standardNormal(std::exp(-0.5), 0.0), 1.0, 1e-15);
-    EXPECT_NEAR(sample::standardNormal(std::exp(-0.5), 0.5), -1.0, 1e-15);
-    EXPECT_NEAR(sample::standardNormal(1.0, 0.3), 0.0, 1e-15);
-    EXPECT_TRUE(std::isfinite(sample::standardNormal(0x1.0p-53, 0.0)));
+    // P(Z > 3.5) = 2.326e-4 per side: 233 expected in 10^6 per side (s.d. 15.3); beyond
+    // 4: 31.7 (s.d. 5.6). Both signs alike; the tail beyond the base layer (R = 3.654) is
+    // sampled by Marsaglia's method, which these counts would expose if it were wrong.
+    const RandomStream rs(12, streamId("service:svc"));
+    double high35 = 0;
+    double low35 = 0;
+    double beyond4 = 0;
+    double negative = 0;
+    for (std::uint64_t i = 0; i < kDraws; ++i) {
+        const double z = sample::standardNormal(rs.bits(i, 1, 1));
+        high35 += z > 3.5 ? 1 : 0;
+        low35 += z < -3.5 ? 1 : 0;
+        beyond4 += std::abs(z) > 4.0 ? 1 : 0;
+        negative += z < 0 ? 1 : 0;
+    }
+    const double p35 = 1.0 - normalCdf(3.5);
+    EXPECT_NEAR(high35, kDraws * p35, 5 * 15.3);
+    EXPECT_NEAR(low35, kDraws * p35, 5 * 15.3);
+    EXPECT_NEAR(beyond4, kDraws * 2 * (1.0 - normalCdf(4.0)), 5 * 8.0);
+    EXPECT_NEAR(negative / kDraws, 0.5, 0.0025);
+}
+
+TEST(RandomSample, SamplersArePureFunctionsOfTheirWord)
+{
+    // The same word gives the same variate, whatever was drawn in between (no hidden state),
+    // and extreme words give finite values.
+    const RandomStream rs(5, streamId("pure"));
+    std::vector<double> first;
+    for (std::uint64_t i = 0; i < 10000; ++i)
+        first.push_back(sample::standardNormal(rs.bits(i, 0, 0)) +
+                        sample::standardExponential(rs.bits(i, 0, 1)));
+    for (std::uint64_t i = 10000; i-- > 0;)
+        EXPECT_EQ(first[i], sample::standardNormal(rs.bits(i, 0, 0)) +
+                                sample::standardExponential(rs.bits(i, 0, 1)));
+    for (std::uint64_t w : {std::uint64_t{0}, ~std::uint64_t{0}, std::uint64_t{0xff},
+                            std::uint64_t{0x1ff}, std::uint64_t{0xffffffffffffff00ULL}}) {
+        EXPECT_TRUE(std::isfinite(sample::standardNormal(w))) << w;
+        EXPECT_TRUE(std::isfinite(sample::standardExponential(w))) << w;
+        EXPECT_GE(sample::standardExponential(w), 0.0) << w;
+    }
 }
 
 TEST(RandomSample, Z99IsTheNormal99thPercentile)

@@ -41,9 +41,12 @@ public:
 
     constexpr std::uint64_t bits(std::uint64_t id, std::uint64_t attempt, std::uint64_t index) const
     {
-        std::uint64_t h = mix64(m_key ^ id);
-        h = mix64(h ^ (attempt * 0xd6e8feb86659fd93ULL));
-        return mix64(h ^ (index * 0xa0761d6478bd642fULL));
+        // Two SplitMix64 rounds: the request id, then (attempt, index) folded into one word.
+        // attempt * A + index * B is injective over the coordinates the engine uses (attempt
+        // and index below 2^24; tests/engine/test_random.cpp checks it), and the last round
+        // avalanches every bit of it.
+        const std::uint64_t h = mix64(m_key ^ id);
+        return mix64(h ^ (attempt * kAttemptMul + index * kIndexMul));
     }
 
     /// Uniform in [0, 1) with 53 random bits.
@@ -59,16 +62,32 @@ public:
         return static_cast<double>((bits(id, attempt, index) >> 11) + 1) * 0x1.0p-53;
     }
 
+    static constexpr std::uint64_t kAttemptMul = 0xd6e8feb86659fd93ULL;
+    static constexpr std::uint64_t kIndexMul = 0xa0761d6478bd642fULL;
+
 private:
     std::uint64_t m_key = 0;
 };
 
 /// Samplers of our own (never std::*_distribution: their output differs across libraries).
+/// Each variate is a pure function of one 64-bit word from RandomStream::bits(): the ziggurat
+/// method (Marsaglia & Tsang 2000, 256 layers) accepts ~99 % of words at once with a multiply
+/// and a compare; a rejected word continues with mix64(word), so the rare extra draws never
+/// touch another coordinate (common random numbers are kept).
 namespace sample {
-/// Exponential with the given mean, by inverse CDF from u in (0, 1].
-double exponential(double mean, double uPositive);
-/// Standard normal by Box–Muller from u1 in (0, 1] and u2 in [0, 1).
-double standardNormal(double u1Positive, double u2);
+/// Exponential with mean 1.
+double standardExponential(std::uint64_t word);
+/// Standard normal (mean 0, variance 1).
+double standardNormal(std::uint64_t word);
+/// Exponential with the given mean.
+inline double exponential(double mean, std::uint64_t word)
+{
+    return mean * standardExponential(word);
+}
+// A uniform double is not a word: without these, it would convert to 0 or 1 silently.
+double standardExponential(double) = delete;
+double standardNormal(double) = delete;
+double exponential(double, double) = delete;
 } // namespace sample
 
 /// z such that P(Z <= z) = 0.99 for a standard normal.

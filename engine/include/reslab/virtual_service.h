@@ -37,12 +37,12 @@ public:
     double busyIntegral(SimTime now);
     const std::string &serviceName() const { return m_spec.name; }
 
-    /// Latency sample (ms) from a distribution, by inverse CDF / Box–Muller on two uniforms.
-    static double sampleLatencyMs(const LatencySpec &spec, double u1Positive, double u2);
-    /// The same sample, drawing from `rng` at (id, attempt, index) for u1 and index + 1 for u2
-    /// only the uniforms the distribution needs.
-    static double sampleLatencyMs(const LatencySpec &spec, const RandomStream &rng,
-                                  std::uint64_t id, std::uint64_t attempt, std::uint64_t index);
+    /// Latency sample (ms) from a distribution, a pure function of one random word
+    /// (RandomStream::bits): the top 53 bits for uniform, the ziggurat samplers of random.h for
+    /// exponential, normal (clamped at 0) and lognormal (median * exp(sigma * Z)).
+    static double sampleLatencyMs(const LatencySpec &spec, std::uint64_t word);
+    /// The same with the lognormal's sigma computed beforehand (the same double).
+    static double sampleLatencyMs(const LatencySpec &spec, double sigma, std::uint64_t word);
     /// The lognormal's sigma, log(p99 / median) / z99 (0 unless p99 > median).
     static double lognormalSigma(const LatencySpec &spec);
 
@@ -66,9 +66,6 @@ private:
         bool cancelled = false;
     };
 
-    /// sampleLatencyMs with the lognormal sigma computed beforehand (the same double).
-    static double sampleLatencyMs(const LatencySpec &spec, double sigma, const RandomStream &rng,
-                                  std::uint64_t id, std::uint64_t attempt, std::uint64_t index);
     /// Recomputes the cached sigmas after m_latency or m_errorLatency changed.
     void updateSigmas();
     void beginService(std::uint32_t frame);
