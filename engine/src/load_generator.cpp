@@ -19,6 +19,7 @@ LoadGenerator::LoadGenerator(Simulator &sim, const LoadSpec &spec, std::uint64_t
     , m_rate(spec.ratePerS)
     , m_clients(spec.clients)
     , m_think(spec.thinkTime)
+    , m_arrivalLane(sim.addLane(this))
 {}
 
 void LoadGenerator::start()
@@ -40,7 +41,7 @@ void LoadGenerator::start()
         if (!m_scriptOrder.empty()) {
             const SimTime at = fromMillis(m_spec.atMs[m_scriptOrder[0]]);
             if (at < m_end)
-                m_pending = m_sim.schedule(at, this, kArrival, 0);
+                m_sim.scheduleLane(m_arrivalLane, at, kArrival);
         }
         break;
     case LoadSpec::Type::Closed:
@@ -94,11 +95,10 @@ void LoadGenerator::reconfigure(const LoadSpec &spec)
 
 void LoadGenerator::scheduleOpenAt(SimTime at)
 {
-    m_sim.cancel(m_pending);
-    m_pending = {};
+    m_sim.cancelLane(m_arrivalLane);
     m_pendingAt = -1;
     if (at < m_end) {
-        m_pending = m_sim.schedule(at, this, kArrival, 0);
+        m_sim.scheduleLane(m_arrivalLane, at, kArrival);
         m_pendingAt = at;
     }
 }
@@ -218,14 +218,13 @@ void LoadGenerator::onEvent(std::uint32_t kind, std::uint64_t arg)
         return;
     }
     case kArrival:
-        m_pending = {};
         if (m_spec.type == LoadSpec::Type::Script) {
             ++m_nextIndex;
             m_sink->arrive(0);
             if (m_nextIndex < m_scriptOrder.size()) {
                 const SimTime at = fromMillis(m_spec.atMs[m_scriptOrder[m_nextIndex]]);
                 if (at < m_end)
-                    m_pending = m_sim.schedule(at, this, kArrival, 0);
+                    m_sim.scheduleLane(m_arrivalLane, at, kArrival);
             }
             return;
         }

@@ -77,6 +77,69 @@ void Simulator::cancel(EventId id)
     }
 }
 
+Simulator::LaneId Simulator::addLane(EventTarget *target)
+{
+    m_lanes.push_back({.target = target});
+    return static_cast<LaneId>(m_lanes.size() - 1);
+}
+
+void Simulator::scheduleLane(LaneId lane, SimTime at, std::uint32_t kind, std::uint64_t arg)
+{
+    Lane &l = m_lanes[lane];
+    if (!l.armed)
+        ++m_lanesArmed;
+    l.time = std::max(at, m_now);
+    l.seq = m_seq++;
+    l.kind = kind;
+    l.arg = arg;
+    l.armed = true;
+    updateNextLane();
+}
+
+void Simulator::cancelLane(LaneId lane)
+{
+    Lane &l = m_lanes[lane];
+    if (!l.armed)
+        return;
+    l.armed = false;
+    --m_lanesArmed;
+    updateNextLane();
+}
+
+void Simulator::updateNextLane()
+{
+    m_nextLane = kNoLane;
+    for (std::uint32_t i = 0; i < m_lanes.size(); ++i) {
+        const Lane &l = m_lanes[i];
+        if (!l.armed)
+            continue;
+        if (m_nextLane == kNoLane)
+            m_nextLane = i;
+        else {
+            const Lane &best = m_lanes[m_nextLane];
+            if (l.time < best.time || (l.time == best.time && l.seq < best.seq))
+                m_nextLane = i;
+        }
+    }
+}
+
+void Simulator::fireLane()
+{
+    Lane &l = m_lanes[m_nextLane];
+    EventTarget *target = l.target;
+    const std::uint32_t kind = l.kind;
+    const std::uint64_t arg = l.arg;
+    m_now = l.time;
+    l.armed = false;
+    --m_lanesArmed;
+    if (m_lanes.size() == 1)
+        m_nextLane = kNoLane;
+    else
+        updateNextLane();
+    ++m_processed;
+    target->onEvent(kind, arg);
+}
+
 bool Simulator::isPending(EventId id) const
 {
     return id.valid() && id.slot < m_slots.size() && m_slots[id.slot].generation == id.generation &&
@@ -168,6 +231,10 @@ bool Simulator::step()
     if (m_stopped)
         return false;
     dropCancelledTop();
+    if (laneFirst()) {
+        fireLane();
+        return true;
+    }
     if (m_heap.empty())
         return false;
     fire(popTop());
@@ -177,6 +244,8 @@ bool Simulator::step()
 SimTime Simulator::nextEventTime()
 {
     dropCancelledTop();
+    if (laneFirst())
+        return nextLaneTime();
     return m_heap.empty() ? -1 : m_heap.front().time;
 }
 
@@ -185,6 +254,12 @@ void Simulator::runUntil(SimTime t)
     while (!m_stopped) {
         if (m_cancelledInHeap != 0) // checked here so the usual case makes no call
             dropCancelledTop();
+        if (laneFirst()) {
+            if (nextLaneTime() > t)
+                break;
+            fireLane();
+            continue;
+        }
         if (m_heap.empty() || m_heap.front().time > t)
             break;
         fire(popTop());

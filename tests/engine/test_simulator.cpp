@@ -367,5 +367,120 @@ TEST(SimulatorTest, ManyInterleavedEventsRunInTimeThenSequenceOrder)
     EXPECT_EQ(fired, expected);
 }
 
+// --- lanes: one pending event beside the heap, in the heap's (time, sequence) order ---------
+
+TEST(SimulatorLane, TakesItsPlaceAmongHeapEventsBySequenceAtEqualTimes)
+{
+    Simulator sim;
+    RecordingTarget t(sim);
+    const auto lane = sim.addLane(&t);
+    sim.schedule(100, &t, 1, 0);      // seq 0
+    sim.scheduleLane(lane, 100, 2, 0); // seq 1: after the first, before the next
+    sim.schedule(100, &t, 3, 0);      // seq 2
+    sim.schedule(50, &t, 4, 0);       // earlier time wins over any sequence
+    EXPECT_EQ(sim.pendingEvents(), 4u);
+    EXPECT_TRUE(sim.lanePending(lane));
+    sim.run();
+    const std::vector<RecordingTarget::Hit> expected{{50, 4, 0}, {100, 1, 0}, {100, 2, 0}, {100, 3, 0}};
+    EXPECT_EQ(t.hits, expected);
+    EXPECT_FALSE(sim.lanePending(lane));
+    EXPECT_EQ(sim.eventsProcessed(), 4u);
+    EXPECT_EQ(sim.pendingEvents(), 0u);
+}
+
+TEST(SimulatorLane, RescheduleReplacesAndCancelRemoves)
+{
+    Simulator sim;
+    RecordingTarget t(sim);
+    const auto lane = sim.addLane(&t);
+    sim.scheduleLane(lane, 300, 1, 11);
+    sim.scheduleLane(lane, 200, 2, 22); // replaces the first: one event only
+    EXPECT_EQ(sim.pendingEvents(), 1u);
+    EXPECT_EQ(sim.nextEventTime(), 200);
+    sim.run();
+    EXPECT_EQ(t.hits, (std::vector<RecordingTarget::Hit>{{200, 2, 22}}));
+
+    sim.scheduleLane(lane, 400, 3, 0);
+    sim.cancelLane(lane);
+    sim.cancelLane(lane); // twice is harmless
+    EXPECT_EQ(sim.nextEventTime(), -1);
+    EXPECT_FALSE(sim.step());
+    EXPECT_EQ(t.hits.size(), 1u);
+}
+
+TEST(SimulatorLane, AnEventReschedulingItsOwnLaneRunsLikeAnArrivalProcess)
+{
+    // The use the lane is made for: each event schedules the next one. Interleaved with heap
+    // events at colliding times, the order must be exactly the one a heap alone gives.
+    class Source final : public EventTarget
+    {
+    public:
+        Source(Simulator &sim, std::vector<std::pair<SimTime, int>> &log, bool useLane)
+            : m_sim(sim), m_log(log), m_useLane(useLane), m_lane(sim.addLane(this))
+        {}
+        void arm(SimTime at)
+        {
+            if (m_useLane)
+                m_sim.scheduleLane(m_lane, at, 0, 0);
+            else
+                m_sim.schedule(at, this, 0, 0);
+        }
+        void onEvent(std::uint32_t kind, std::uint64_t) override
+        {
+            m_log.emplace_back(m_sim.now(), kind == 0 ? -1 : static_cast<int>(kind));
+            if (kind != 0)
+                return;
+            // Next arrival 0..29 us later; a "completion" 0..59 us later (heap).
+            m_x = m_x * 6364136223846793005ULL + 1442695040888963407ULL;
+            const auto gap = static_cast<SimTime>((m_x >> 33) % 30);
+            const auto work = static_cast<SimTime>((m_x >> 40) % 60);
+            m_sim.schedule(m_sim.now() + work, this, static_cast<std::uint32_t>(1 + m_n++ % 7), 0);
+            if (m_n < 3000)
+                arm(m_sim.now() + gap);
+        }
+
+    private:
+        Simulator &m_sim;
+        std::vector<std::pair<SimTime, int>> &m_log;
+        bool m_useLane;
+        Simulator::LaneId m_lane;
+        std::uint64_t m_x = 99;
+        int m_n = 0;
+    };
+    std::vector<std::pair<SimTime, int>> withLane;
+    std::vector<std::pair<SimTime, int>> heapOnly;
+    {
+        Simulator sim;
+        Source src(sim, withLane, true);
+        src.arm(0);
+        sim.runUntil(1'000'000); // 3000 gaps of 0..29 us end well before
+        EXPECT_EQ(sim.now(), 1'000'000);
+    }
+    {
+        Simulator sim;
+        Source src(sim, heapOnly, false);
+        src.arm(0);
+        sim.run();
+    }
+    ASSERT_EQ(withLane.size(), 6000u);
+    EXPECT_EQ(withLane, heapOnly);
+}
+
+TEST(SimulatorLane, RunUntilStopsBeforeALaneEventLaterThanT)
+{
+    Simulator sim;
+    RecordingTarget t(sim);
+    const auto lane = sim.addLane(&t);
+    sim.scheduleLane(lane, 1000, 1, 0);
+    sim.runUntil(999);
+    EXPECT_TRUE(t.hits.empty());
+    EXPECT_EQ(sim.now(), 999);
+    sim.runUntil(1000);
+    EXPECT_EQ(t.hits.size(), 1u);
+    // A lane event scheduled in the past is clamped to now, like schedule().
+    sim.scheduleLane(lane, 10, 2, 0);
+    EXPECT_EQ(sim.nextEventTime(), 1000);
+}
+
 } // namespace
 } // namespace reslab
