@@ -4,6 +4,8 @@
 //   bench_run_hour pipeline [--rate R] [--duration S]   seed preset, default 1000 req/s, 3600 s
 //   bench_run_hour mm1 --events N                        engine M/M/1, about N events
 //   bench_run_hour bare --events N [--rng mt|counter]    bare heap M/M/1, exactly N events
+//   bench_run_hour bare-traffic --events N [--rate R]    bare heap, the pipeline's traffic
+//                                                        (M/G/inf, lognormal), exactly N events
 //
 // Prints one line of key=value pairs: mode, events, requests, sim_s, wall_s, events_per_s,
 // requests_per_s, maxrss_kb (peak of the whole process), base_rss_kb (peak before the run),
@@ -137,11 +139,39 @@ Result runBare(std::uint64_t events)
     return r;
 }
 
+/// The floor for the pipeline: its traffic (rate, the backend's lognormal latency) on a bare
+/// heap, exactly `events` events.
+Result runBareTraffic(std::uint64_t events, double rate)
+{
+    const Scenario s = bench::seedPipelineScenario(rate, 1);
+    const LatencySpec &latency = s.services.at(s.target).latency;
+    Result r;
+    r.mode = "bare-traffic";
+    r.baseRssKb = maxRssKb();
+    const double c0 = cpuSeconds();
+    const auto t0 = Clock::now();
+    bench::BareTraffic loop(rate, latency.median, latency.p99, 42);
+    loop.run(events);
+    const auto t1 = Clock::now();
+    r.cpuS = cpuSeconds() - c0;
+    r.wallS = std::chrono::duration<double>(t1 - t0).count();
+    r.events = loop.processed();
+    r.requests = loop.arrivals();
+    r.simS = static_cast<double>(loop.now()) / 1e6;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "departures=%llu mean_pending=%.1f median_ms=%g p99_ms=%g",
+                  static_cast<unsigned long long>(loop.departures()), loop.meanPending(),
+                  latency.median, latency.p99);
+    r.extra = buf;
+    return r;
+}
+
 [[noreturn]] void usage()
 {
     std::fprintf(stderr, "usage: bench_run_hour pipeline [--rate R] [--duration S]\n"
                          "       bench_run_hour mm1 --events N\n"
-                         "       bench_run_hour bare --events N [--rng mt|counter]\n");
+                         "       bench_run_hour bare --events N [--rng mt|counter]\n"
+                         "       bench_run_hour bare-traffic --events N [--rate R]\n");
     std::exit(2);
 }
 
@@ -194,6 +224,10 @@ int main(int argc, char **argv)
                                         : runBare<bench::MtExponential>(events);
             r.extra += " rng=" + rng;
             print(r);
+        } else if (mode == "bare-traffic") {
+            if (events == 0)
+                usage();
+            print(runBareTraffic(events, rate));
         } else {
             usage();
         }
