@@ -188,7 +188,7 @@ p("date        %s" % os.environ["STARTED"])
 p("machine     %s, %s cores (nproc), %s RAM" % (os.environ["CPU_MODEL"], os.environ["NPROC"], os.environ["MEM_TOTAL"]))
 p("load avg    %s before, %s after (1/5/15 min)" % (os.environ["LOAD_BEFORE"], os.environ["LOAD_AFTER"]))
 p("commit      %s%s" % (os.environ["COMMIT"], os.environ["DIRTY"]))
-p("build       CMake preset `bench` (Release, -O3), g++; one process per run; medians")
+p("build       CMake preset `bench` (Release, -O3, LTO), g++; one process per run; medians")
 p("")
 hdr = "%-30s %4s %10s %9s %7s %7s %10s %8s %10s %11s %9s" % (
     "measurement", "runs", "events", "requests", "sim s", "wall s", "events/s", "(spread)",
