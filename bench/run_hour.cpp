@@ -119,15 +119,15 @@ std::string checkPipeline(const Scenario &s)
     return problems;
 }
 
-template <typename Draw>
-Result runBare(std::uint64_t events)
+/// Times loop.run(events) on a bare loop (BareMM1 or BareTraffic) and reads its counters.
+template <typename Loop>
+Result runBareLoop(const char *mode, Loop &loop, std::uint64_t events)
 {
     Result r;
-    r.mode = "bare";
+    r.mode = mode;
     r.baseRssKb = maxRssKb();
     const double c0 = cpuSeconds();
     const auto t0 = Clock::now();
-    bench::BareMM1<Draw> loop(bench::kMM1ArrivalPerS, bench::kMM1ServicePerS, 42);
     loop.run(events);
     const auto t1 = Clock::now();
     r.cpuS = cpuSeconds() - c0;
@@ -139,30 +139,25 @@ Result runBare(std::uint64_t events)
     return r;
 }
 
+template <typename Draw>
+Result runBare(std::uint64_t events)
+{
+    bench::BareMM1<Draw> loop(bench::kMM1ArrivalPerS, bench::kMM1ServicePerS, 42);
+    return runBareLoop("bare", loop, events);
+}
+
 /// The floor for the pipeline: its traffic (rate, the backend's lognormal latency) on a bare
 /// heap, exactly `events` events.
 Result runBareTraffic(std::uint64_t events, double rate)
 {
     const Scenario s = bench::seedPipelineScenario(rate, 1);
     const LatencySpec &latency = s.services.at(s.target).latency;
-    Result r;
-    r.mode = "bare-traffic";
-    r.baseRssKb = maxRssKb();
-    const double c0 = cpuSeconds();
-    const auto t0 = Clock::now();
     bench::BareTraffic loop(rate, latency.median, latency.p99, 42);
-    loop.run(events);
-    const auto t1 = Clock::now();
-    r.cpuS = cpuSeconds() - c0;
-    r.wallS = std::chrono::duration<double>(t1 - t0).count();
-    r.events = loop.processed();
-    r.requests = loop.arrivals();
-    r.simS = static_cast<double>(loop.now()) / 1e6;
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "departures=%llu mean_pending=%.1f median_ms=%g p99_ms=%g",
-                  static_cast<unsigned long long>(loop.departures()), loop.meanPending(),
+    Result r = runBareLoop("bare-traffic", loop, events);
+    char buf[128];
+    std::snprintf(buf, sizeof buf, " mean_pending=%.1f median_ms=%g p99_ms=%g", loop.meanPending(),
                   latency.median, latency.p99);
-    r.extra = buf;
+    r.extra += buf;
     return r;
 }
 
