@@ -95,11 +95,12 @@ void LoadGenerator::reconfigure(const LoadSpec &spec)
 
 void LoadGenerator::scheduleOpenAt(SimTime at)
 {
-    m_sim.cancelLane(m_arrivalLane);
-    m_pendingAt = -1;
     if (at < m_end) {
-        m_sim.scheduleLane(m_arrivalLane, at, kArrival);
+        m_sim.scheduleLane(m_arrivalLane, at, kArrival); // replaces a pending arrival
         m_pendingAt = at;
+    } else {
+        m_sim.cancelLane(m_arrivalLane);
+        m_pendingAt = -1;
     }
 }
 

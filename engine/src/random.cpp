@@ -11,26 +11,24 @@ namespace {
 // J. Stat. Software 5(8), 2000), 256 layers of equal area kV under the unnormalised density f.
 // x[0] = kV / f(kR) is the width of the base layer's rectangle that has the same area as the base
 // strip plus the tail; x[1] = kR; x[i+1] solves f(x[i+1]) = f(x[i]) + kV / x[i]; x[256] = 0.
-// fx[i] = f(x[i]). A draw picks layer i and a point x = u * x[i]: inside the inner rectangle
-// (x < x[i+1], 98.8 % of draws for the exponential, 98.9 % for the normal) it is accepted at
-// once; otherwise layer 0 samples the tail and the other layers test the wedge against f.
-struct Ziggurat
-{
-    std::array<double, 257> x{};
-    std::array<double, 257> fx{};
-};
-
+// fx[i] = f(x[i]); xs[i] = x[i] * 2^-53 (exact: a power of two). A draw picks layer i and a
+// point x = u * x[i]: inside the inner rectangle (x < x[i+1], 98.8 % of draws for the
+// exponential, 98.9 % for the normal) it is accepted at once (inline, random.h); otherwise
+// layer 0 samples the tail and the other layers test the wedge against f (here). The tables
+// are built during static initialisation; nothing samples before main().
 template <typename F, typename FInverse>
-Ziggurat makeZiggurat(double r, double v, F f, FInverse fInverse)
+detail::Ziggurat makeZiggurat(double r, double v, F f, FInverse fInverse)
 {
-    Ziggurat z;
+    detail::Ziggurat z{};
     z.x[0] = v / f(r);
     z.x[1] = r;
     for (int i = 1; i < 255; ++i)
         z.x[i + 1] = fInverse(f(z.x[i]) + v / z.x[i]);
     z.x[256] = 0.0;
-    for (int i = 0; i < 257; ++i)
+    for (int i = 0; i < 257; ++i) {
         z.fx[i] = f(z.x[i]);
+        z.xs[i] = z.x[i] * 0x1.0p-53;
+    }
     z.fx[0] = 0.0; // never read: layer 0 has no wedge (its overflow is the tail)
     return z;
 }
@@ -41,11 +39,19 @@ constexpr double kNormalV = 0.00492867323399;
 constexpr double kExpR = 7.69711747013104972;
 constexpr double kExpV = 0.0039496598225815571993;
 
-const Ziggurat kNormal = makeZiggurat(
+} // namespace
+
+namespace detail {
+const Ziggurat kNormalZiggurat = makeZiggurat(
     kNormalR, kNormalV, [](double x) { return std::exp(-0.5 * x * x); },
     [](double y) { return std::sqrt(-2.0 * std::log(y)); });
-const Ziggurat kExp = makeZiggurat(
+const Ziggurat kExpZiggurat = makeZiggurat(
     kExpR, kExpV, [](double x) { return std::exp(-x); }, [](double y) { return -std::log(y); });
+} // namespace detail
+
+namespace {
+const detail::Ziggurat &kExp = detail::kExpZiggurat;
+const detail::Ziggurat &kNormal = detail::kNormalZiggurat;
 
 /// The next word of a rejected draw: a SplitMix64 step, so a variate stays a pure function of
 /// its first word.
@@ -68,7 +74,9 @@ inline double unitPositive(std::uint64_t w)
 
 } // namespace
 
-double standardExponential(std::uint64_t w)
+namespace detail {
+
+double standardExponentialSlow(std::uint64_t w)
 {
     for (;;) {
         const unsigned i = static_cast<unsigned>(w & 0xff);
@@ -84,7 +92,7 @@ double standardExponential(std::uint64_t w)
     }
 }
 
-double standardNormal(std::uint64_t w)
+double standardNormalSlow(std::uint64_t w)
 {
     for (;;) {
         const unsigned i = static_cast<unsigned>(w & 0xff);
@@ -111,5 +119,7 @@ double standardNormal(std::uint64_t w)
         w = nextWord(w);
     }
 }
+
+} // namespace detail
 
 } // namespace reslab::sample

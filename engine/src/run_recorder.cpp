@@ -22,6 +22,7 @@ void RunRecorder::closeBucket()
     const SimTime end = row.start + m_bucket;
     row.p50Ms = m_liveLatency.quantile(0.50) / 1000.0;
     row.p99Ms = m_liveLatency.quantile(0.99) / 1000.0;
+    m_total.merge(m_liveLatency); // exact: integer counts and sums
     m_liveLatency.clear();
     row.inFlight = gauges.inFlight;
     row.queueLen = gauges.queueLen;
@@ -70,7 +71,8 @@ void RunRecorder::requestEnd(SimTime now, Outcome outcome, SimTime latency)
         ++row.failure;
     if (m_live < m_bucketCount)
         m_liveLatency.record(latency);
-    m_total.record(latency);
+    else
+        m_total.record(latency);
 }
 
 void RunRecorder::retry(SimTime now)

@@ -283,7 +283,7 @@ Summary Simulation::summary() const
     for (const RetryStage *r : m_retries)
         s.retryBudgetDenied += r->budgetDenied();
     s.amplification = s.requests ? static_cast<double>(s.attempts) / s.requests : 0.0;
-    const LatencyHistogram &h = m_recorder.latency();
+    const LatencyHistogram h = m_recorder.latency();
     s.latencyMean = h.mean() / 1000.0;
     s.latencyP50 = h.quantile(0.5) / 1000.0;
     s.latencyP90 = h.quantile(0.9) / 1000.0;

@@ -12,13 +12,8 @@ Simulator::Simulator()
     m_slots.reserve(1024);
 }
 
-std::uint32_t Simulator::allocSlot()
+std::uint32_t Simulator::newSlot()
 {
-    if (!m_freeSlots.empty()) {
-        const std::uint32_t s = m_freeSlots.back();
-        m_freeSlots.pop_back();
-        return s;
-    }
     m_slots.emplace_back();
     return static_cast<std::uint32_t>(m_slots.size() - 1);
 }
@@ -83,19 +78,6 @@ Simulator::LaneId Simulator::addLane(EventTarget *target)
     return static_cast<LaneId>(m_lanes.size() - 1);
 }
 
-void Simulator::scheduleLane(LaneId lane, SimTime at, std::uint32_t kind, std::uint64_t arg)
-{
-    Lane &l = m_lanes[lane];
-    if (!l.armed)
-        ++m_lanesArmed;
-    l.time = std::max(at, m_now);
-    l.seq = m_seq++;
-    l.kind = kind;
-    l.arg = arg;
-    l.armed = true;
-    updateNextLane();
-}
-
 void Simulator::cancelLane(LaneId lane)
 {
     Lane &l = m_lanes[lane];
@@ -106,7 +88,7 @@ void Simulator::cancelLane(LaneId lane)
     updateNextLane();
 }
 
-void Simulator::updateNextLane()
+void Simulator::updateNextLaneSlow()
 {
     m_nextLane = kNoLane;
     for (std::uint32_t i = 0; i < m_lanes.size(); ++i) {
@@ -132,10 +114,7 @@ void Simulator::fireLane()
     m_now = l.time;
     l.armed = false;
     --m_lanesArmed;
-    if (m_lanes.size() == 1)
-        m_nextLane = kNoLane;
-    else
-        updateNextLane();
+    updateNextLane();
     ++m_processed;
     target->onEvent(kind, arg);
 }
@@ -146,9 +125,16 @@ bool Simulator::isPending(EventId id) const
            !m_slots[id.slot].cancelled;
 }
 
+void Simulator::growHeap()
+{
+    m_heap.reserve(2 * m_heap.capacity() + 64);
+}
+
 void Simulator::push(HeapEntry e)
 {
     // Sift up on a plain vector: cheaper than std::push_heap with a comparator object.
+    if (m_heap.size() == m_heap.capacity()) [[unlikely]]
+        growHeap();
     std::size_t i = m_heap.size();
     m_heap.push_back(e);
     while (i > 0) {

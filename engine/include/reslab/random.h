@@ -75,10 +75,41 @@ private:
 /// and a compare; a rejected word continues with mix64(word), so the rare extra draws never
 /// touch another coordinate (common random numbers are kept).
 namespace sample {
-/// Exponential with mean 1.
-double standardExponential(std::uint64_t word);
-/// Standard normal (mean 0, variance 1).
-double standardNormal(std::uint64_t word);
+namespace detail {
+/// A 256-layer ziggurat (random.cpp): x[i] the layers' right edges (x[0] the base layer's
+/// equal-area width, x[1] = R, x[256] = 0), xs[i] = x[i] * 2^-53 so that the fast path needs one
+/// multiply ((word >> 11) * xs[i] equals ((word >> 11) * 2^-53) * x[i] exactly), fx[i] = f(x[i]).
+struct Ziggurat
+{
+    double x[257];
+    double xs[257];
+    double fx[257];
+};
+extern const Ziggurat kExpZiggurat;
+extern const Ziggurat kNormalZiggurat;
+double standardExponentialSlow(std::uint64_t word);
+double standardNormalSlow(std::uint64_t word);
+} // namespace detail
+
+/// Exponential with mean 1. The inner-rectangle test (98.9 % of words) is inline; the rest is
+/// detail::standardExponentialSlow, which starts again from the same word.
+inline double standardExponential(std::uint64_t word)
+{
+    const unsigned i = static_cast<unsigned>(word & 0xff);
+    const double x = static_cast<double>(word >> 11) * detail::kExpZiggurat.xs[i];
+    if (x < detail::kExpZiggurat.x[i + 1]) [[likely]]
+        return x;
+    return detail::standardExponentialSlow(word);
+}
+/// Standard normal (mean 0, variance 1); bit 8 of the word is the sign.
+inline double standardNormal(std::uint64_t word)
+{
+    const unsigned i = static_cast<unsigned>(word & 0xff);
+    const double x = static_cast<double>(word >> 11) * detail::kNormalZiggurat.xs[i];
+    if (x < detail::kNormalZiggurat.x[i + 1]) [[likely]]
+        return (word & 0x100) != 0 ? -x : x;
+    return detail::standardNormalSlow(word);
+}
 /// Exponential with the given mean.
 inline double exponential(double mean, std::uint64_t word)
 {

@@ -50,7 +50,15 @@ public:
     const std::vector<BucketRow> &rows() const { return m_rows; }
     std::size_t bucketCount() const { return m_bucketCount; }
     SimTime bucket() const { return m_bucket; }
-    const LatencyHistogram &latency() const { return m_total; }
+    /// Latency of every request ended so far. A request is recorded once, in the live bucket's
+    /// histogram, which is merged into the run's when the bucket closes; this merges the live
+    /// one into a copy.
+    LatencyHistogram latency() const
+    {
+        LatencyHistogram h = m_total;
+        h.merge(m_liveLatency);
+        return h;
+    }
     std::uint64_t arrivals() const { return m_arrivals; }
     std::uint64_t attempts() const { return m_attempts; }
     std::uint64_t retries() const { return m_retries; }
@@ -76,8 +84,8 @@ private:
     std::size_t m_live = 0;        ///< index of the live bucket
     SimTime m_liveEnd = 0;         ///< end of the live bucket; max() once all are closed
     std::size_t m_currentRow = 0;  ///< min(m_live, m_rows.size() - 1): where counts go
-    LatencyHistogram m_liveLatency;
-    LatencyHistogram m_total;
+    LatencyHistogram m_liveLatency; ///< requests ended in the live bucket
+    LatencyHistogram m_total;       ///< closed buckets, and ends after the last bucket
     std::uint64_t m_arrivals = 0, m_attempts = 0, m_retries = 0, m_rejected = 0, m_transitions = 0;
     std::array<std::uint64_t, kOutcomeCount> m_outcomes{};
 };

@@ -62,7 +62,17 @@ public:
     using LaneId = std::uint32_t;
     LaneId addLane(EventTarget *target);
     /// Schedules the lane's event at `at` (clamped to now()), replacing its pending one.
-    void scheduleLane(LaneId lane, SimTime at, std::uint32_t kind, std::uint64_t arg = 0);
+    void scheduleLane(LaneId lane, SimTime at, std::uint32_t kind, std::uint64_t arg = 0)
+    {
+        Lane &l = m_lanes[lane];
+        m_lanesArmed += l.armed ? 0 : 1;
+        l.time = at > m_now ? at : m_now;
+        l.seq = m_seq++;
+        l.kind = kind;
+        l.arg = arg;
+        l.armed = true;
+        updateNextLane();
+    }
     void cancelLane(LaneId lane);
     bool lanePending(LaneId lane) const { return m_lanes[lane].armed; }
 
@@ -116,8 +126,25 @@ private:
     };
     static constexpr std::uint32_t kNoLane = ~std::uint32_t{0};
 
-    std::uint32_t allocSlot();
-    void updateNextLane();
+    std::uint32_t allocSlot()
+    {
+        if (!m_freeSlots.empty()) [[likely]] {
+            const std::uint32_t s = m_freeSlots.back();
+            m_freeSlots.pop_back();
+            return s;
+        }
+        return newSlot();
+    }
+    [[gnu::noinline]] std::uint32_t newSlot();
+    [[gnu::noinline]] void growHeap();
+    void updateNextLane()
+    {
+        if (m_lanes.size() == 1) // the usual case: one arrival process
+            m_nextLane = m_lanes[0].armed ? 0 : kNoLane;
+        else
+            updateNextLaneSlow();
+    }
+    void updateNextLaneSlow();
     /// True when the earliest lane event comes before the heap's top (which must be live).
     bool laneFirst() const
     {
