@@ -279,6 +279,20 @@ TEST(ChartsNoBreaker, SaysSoWhenTheScenarioHasNone)
             EXPECT_FALSE(series->isVisible());
         }
     }
+    // Only the note: no empty axes, grid or legend behind it.
+    EXPECT_FALSE(v->timeAxis()->isVisible());
+    EXPECT_FALSE(v->valueAxis()->isVisible());
+    EXPECT_FALSE(v->chart()->legend()->isVisible());
+    EXPECT_LE(v->maximumHeight(), 110) << "the note needs no chart-sized room";
+
+    // A scenario with a breaker loaded afterwards brings the band and its axes back.
+    controller.load(preset("outage-and-recovery"));
+    advance(controller, 5);
+    EXPECT_TRUE(v->hasBreaker());
+    EXPECT_TRUE(v->timeAxis()->isVisible());
+    EXPECT_TRUE(v->valueAxis()->isVisible());
+    EXPECT_TRUE(v->chart()->legend()->isVisible());
+    EXPECT_GE(v->minimumHeight(), 170);
 }
 
 TEST_F(ChartsTest, HoverTextGivesTheBucketValues)

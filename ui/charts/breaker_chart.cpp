@@ -53,6 +53,15 @@ void BreakerChart::setHasBreaker(bool has)
     for (QAreaSeries *a : m_areas)
         a->setVisible(has);
     m_chart->setTitle(has ? tr("Circuit breaker state") : tr("Circuit breaker — none"));
+    // Without a breaker the chart is only its note: no empty axes, grid lines or legend behind
+    // the text. (In the A/B overlay run B may have a breaker: there the axes stay.)
+    const bool bare = !has && !hasOverlay();
+    timeAxis()->setVisible(!bare);
+    valueAxis()->setVisible(!bare);
+    m_chart->legend()->setVisible(!bare);
+    // ... and it gives its height to the other charts.
+    setMinimumHeight(bare ? 90 : 170);
+    setMaximumHeight(bare ? 110 : QWIDGETSIZE_MAX);
     m_note->setVisible(!has);
     placeNote();
 }
