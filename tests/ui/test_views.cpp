@@ -218,6 +218,14 @@ TEST(ViewsBreakerDiagram, SaysSoWithoutABreaker)
     EXPECT_FALSE(diagram.hasBreaker());
     EXPECT_EQ(diagram.countersText(), "no circuit breaker in this pipeline");
     EXPECT_GT(inkedPixels(diagram), 200);
+    // Only the note then: the view gives its height to the others ...
+    advance(c, 100);
+    EXPECT_LE(diagram.maximumHeight(), 64);
+    // ... and takes it back when a breaker comes.
+    c.load(scripted({ok()}, {0}, {consecutiveBreaker(3, 1000)}));
+    advance(c, 100);
+    EXPECT_TRUE(diagram.hasBreaker());
+    EXPECT_EQ(diagram.maximumHeight(), QWIDGETSIZE_MAX);
 }
 
 TEST(ViewsFlowView, DrawsADotPerRequestAndCardsPerStage)
@@ -405,6 +413,13 @@ TEST(ViewsFallbackPanel, SaysSoWithoutAFallback)
     FallbackPanel panel(&c);
     EXPECT_FALSE(panel.hasFallback());
     EXPECT_EQ(panel.countersText(), "no fallback in this pipeline");
+    // Only the note then: the panel gives its height to the other views, and takes it back.
+    advance(c, 100);
+    EXPECT_LE(panel.maximumHeight(), 64);
+    c.load(scripted({error()}, {0}, {staticFallback()}));
+    advance(c, 100);
+    EXPECT_TRUE(panel.hasFallback());
+    EXPECT_EQ(panel.maximumHeight(), QWIDGETSIZE_MAX);
 }
 
 TEST(ViewsRequestSampler, RoundsUpAtOnceAndComesDownSlowly)

@@ -92,6 +92,8 @@ void BreakerDiagram::onFrame()
 {
     Simulation *sim = m_controller->simulation();
     if (!sim || sim->breakers().empty()) {
+        if (maximumHeight() != kNoteHeight)
+            setMaximumHeight(kNoteHeight); // only the note: the other views take the room
         m_hasBreaker = false;
         m_tokens.clear();
         m_rows.clear();
@@ -113,6 +115,8 @@ void BreakerDiagram::onFrame()
     const BreakerState state = breaker->state();
     if (state != m_state || !m_hasBreaker)
         m_litSinceMs = now;
+    if (maximumHeight() != QWIDGETSIZE_MAX)
+        setMaximumHeight(QWIDGETSIZE_MAX);
     m_hasBreaker = true;
     m_state = state;
     m_view = breaker->view();

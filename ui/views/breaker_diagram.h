@@ -90,6 +90,8 @@ private:
     SimulationController *m_controller;
     AnimationTicker *m_ticker;
     bool m_hasBreaker = false;
+    /// Height of the view when the pipeline has no breaker: the title and its note.
+    static constexpr int kNoteHeight = 64;
     BreakerState m_state = BreakerState::Closed;
     BreakerView m_view;
     BreakerSpec m_spec;

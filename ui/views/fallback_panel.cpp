@@ -78,6 +78,10 @@ void FallbackPanel::onFrame()
 {
     Simulation *sim = m_controller->simulation();
     m_hasFallback = sim && !sim->fallbacks().empty();
+    // Without a fallback only the note shows: the other views take the room.
+    const int maxHeight = m_hasFallback ? QWIDGETSIZE_MAX : kNoteHeight;
+    if (maximumHeight() != maxHeight)
+        setMaximumHeight(maxHeight);
     if (!m_hasFallback) {
         update();
         return;

@@ -54,6 +54,8 @@ private:
     SimulationController *m_controller;
     AnimationTicker *m_ticker;
     bool m_hasFallback = false;
+    /// Height of the panel when the pipeline has no fallback: the title and its note.
+    static constexpr int kNoteHeight = 64;
     FallbackSpec m_spec;
     QString m_title;
     std::array<std::uint64_t, KindCount> m_counts{};
