@@ -92,7 +92,7 @@ void RunRecorder::breakerTransition(SimTime now, BreakerState to)
     ++current(now).transitions;
     ++m_transitions;
     for (std::size_t s = 0; s < 3; ++s)
-        breakerTime[s].set(now, s == static_cast<std::size_t>(to) ? 1.0 : 0.0);
+        breakerTime[s].set(now, s == static_cast<std::size_t>(to) ? 1 : 0);
 }
 
 } // namespace reslab

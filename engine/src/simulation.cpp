@@ -34,7 +34,7 @@ Simulation::Simulation(const Scenario &scenario, const RunOptions &options)
 
     m_recorder.hasBreaker = !m_breakers.empty();
     if (m_recorder.hasBreaker)
-        m_recorder.breakerTime[0].set(0, 1.0);
+        m_recorder.breakerTime[0].set(0, 1);
 
     for (auto &s : m_services)
         s->schedulePhases();
@@ -241,7 +241,7 @@ bool Simulation::reconfigure(const Scenario &next)
         // The new first breaker starts closed and is the one the charts follow from now on.
         m_recorder.hasBreaker = m_recorder.hasBreaker || !m_breakers.empty();
         for (std::size_t s = 0; s < 3; ++s)
-            m_recorder.breakerTime[s].set(now, s == 0 && !m_breakers.empty() ? 1.0 : 0.0);
+            m_recorder.breakerTime[s].set(now, s == 0 && !m_breakers.empty() ? 1 : 0);
     }
     // Name, seed, duration and bucket belong to the run: a hot edit leaves them as they were.
     const Scenario old = m_scenario;

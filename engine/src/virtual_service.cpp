@@ -198,9 +198,9 @@ void VirtualService::beginService(std::uint32_t index)
     f.outcome = ok ? Outcome::Ok : Outcome::Error;
     f.inService = true;
     ++m_inService;
-    m_busy.add(now, 1.0);
+    m_busy.add(now, 1);
     if (m_isTarget)
-        m_ctx.recorder.busy.add(now, 1.0);
+        m_ctx.recorder.busy.add(now, 1);
     f.doneEvent = m_ctx.sim.schedule(now + fromMillis(latencyMs), this, kDone,
                                      (std::uint64_t{m_frames.generation(index)} << 32) | index);
 }
@@ -213,9 +213,9 @@ void VirtualService::finish(std::uint32_t index, bool answer)
     if (wasInService) {
         f.inService = false;
         --m_inService;
-        m_busy.add(now, -1.0);
+        m_busy.add(now, -1);
         if (m_isTarget)
-            m_ctx.recorder.busy.add(now, -1.0);
+            m_ctx.recorder.busy.add(now, -1);
         if (answer) { // cancelled work counts in `cancelled`, not as served
             ++m_totals.served;
             if (f.outcome == Outcome::Error)

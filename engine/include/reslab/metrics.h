@@ -12,31 +12,33 @@
 
 namespace reslab {
 
-/// A quantity that changes at instants and is integrated over time (in-service count, breaker
-/// state indicator): integral() is value x time since the last take().
+/// A whole-number quantity that changes at instants and is integrated over time (attempts in
+/// service, a breaker-state indicator): take() is value x µs since the last take. Integer
+/// arithmetic: exact, and cheaper on the hot path than a floating-point running sum (the
+/// integral of a bucket, at most ~10^13, is exact in the double that take() returns).
 class TimeWeighted
 {
 public:
-    void set(SimTime now, double value)
+    void set(SimTime now, std::int64_t value)
     {
-        m_integral += m_value * static_cast<double>(now - m_last);
+        m_integral += m_value * (now - m_last);
         m_last = now;
         m_value = value;
     }
-    void add(SimTime now, double delta) { set(now, m_value + delta); }
-    double value() const { return m_value; }
+    void add(SimTime now, std::int64_t delta) { set(now, m_value + delta); }
+    std::int64_t value() const { return m_value; }
     /// The integral (value x µs) since the previous take, up to `now`; restarts it.
     double take(SimTime now)
     {
         set(now, m_value);
-        const double v = m_integral;
+        const std::int64_t v = m_integral;
         m_integral = 0;
-        return v;
+        return static_cast<double>(v);
     }
 
 private:
-    double m_value = 0;
-    double m_integral = 0;
+    std::int64_t m_value = 0;
+    std::int64_t m_integral = 0;
     SimTime m_last = 0;
 };
 
