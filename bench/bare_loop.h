@@ -212,10 +212,12 @@ public:
             m_now = e.time;
             if (e.kind == kArrival) {
                 ++m_arrivals;
-                m_heap.push(m_now + std::llround(m_meanGapUs * sample::standardExponential(m_rng())),
+                m_heap.push(m_now +
+                                std::llround(m_meanGapUs * sample::standardExponential(m_rng())),
                             kArrival);
-                m_heap.push(m_now + std::llround(m_medianUs * std::exp(m_sigma * sample::standardNormal(
-                                                                                 m_rng()))),
+                m_heap.push(m_now +
+                                std::llround(m_medianUs *
+                                             std::exp(m_sigma * sample::standardNormal(m_rng()))),
                             kDeparture);
             } else {
                 ++m_departures;
@@ -234,9 +236,9 @@ public:
     std::int64_t now() const { return m_now; }
     double meanPending() const
     {
-        return m_pendingSamples ? static_cast<double>(m_pendingSum) /
-                                      static_cast<double>(m_pendingSamples)
-                                : 0.0;
+        return m_pendingSamples
+                   ? static_cast<double>(m_pendingSum) / static_cast<double>(m_pendingSamples)
+                   : 0.0;
     }
 
 private:

@@ -113,8 +113,7 @@ double standardNormalSlow(std::uint64_t w)
                     return negative ? -(kNormalR + a) : kNormalR + a;
             }
         }
-        if (kNormal.fx[i] + unit(w) * (kNormal.fx[i + 1] - kNormal.fx[i]) <
-            std::exp(-0.5 * x * x))
+        if (kNormal.fx[i] + unit(w) * (kNormal.fx[i + 1] - kNormal.fx[i]) < std::exp(-0.5 * x * x))
             return negative ? -x : x;
         w = nextWord(w);
     }

@@ -374,14 +374,15 @@ TEST(SimulatorLane, TakesItsPlaceAmongHeapEventsBySequenceAtEqualTimes)
     Simulator sim;
     RecordingTarget t(sim);
     const auto lane = sim.addLane(&t);
-    sim.schedule(100, &t, 1, 0);      // seq 0
+    sim.schedule(100, &t, 1, 0);       // seq 0
     sim.scheduleLane(lane, 100, 2, 0); // seq 1: after the first, before the next
-    sim.schedule(100, &t, 3, 0);      // seq 2
-    sim.schedule(50, &t, 4, 0);       // earlier time wins over any sequence
+    sim.schedule(100, &t, 3, 0);       // seq 2
+    sim.schedule(50, &t, 4, 0);        // earlier time wins over any sequence
     EXPECT_EQ(sim.pendingEvents(), 4u);
     EXPECT_TRUE(sim.lanePending(lane));
     sim.run();
-    const std::vector<RecordingTarget::Hit> expected{{50, 4, 0}, {100, 1, 0}, {100, 2, 0}, {100, 3, 0}};
+    const std::vector<RecordingTarget::Hit> expected{
+        {50, 4, 0}, {100, 1, 0}, {100, 2, 0}, {100, 3, 0}};
     EXPECT_EQ(t.hits, expected);
     EXPECT_FALSE(sim.lanePending(lane));
     EXPECT_EQ(sim.eventsProcessed(), 4u);
@@ -416,7 +417,10 @@ TEST(SimulatorLane, AnEventReschedulingItsOwnLaneRunsLikeAnArrivalProcess)
     {
     public:
         Source(Simulator &sim, std::vector<std::pair<SimTime, int>> &log, bool useLane)
-            : m_sim(sim), m_log(log), m_useLane(useLane), m_lane(sim.addLane(this))
+            : m_sim(sim)
+            , m_log(log)
+            , m_useLane(useLane)
+            , m_lane(sim.addLane(this))
         {}
         void arm(SimTime at)
         {

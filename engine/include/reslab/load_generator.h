@@ -63,10 +63,10 @@ private:
     double m_rate;
     int m_clients;
     LatencySpec m_think;
-    std::uint64_t m_nextIndex = 0; ///< open loops: index of the next arrival
+    std::uint64_t m_nextIndex = 0;   ///< open loops: index of the next arrival
     Simulator::LaneId m_arrivalLane; ///< open loops and script: the next arrival's event
-    SimTime m_pendingAt = -1;     ///< open loops: time of the scheduled arrival (-1: none)
-    SimTime m_constantOrigin = 0; ///< constant: arrivals at origin + k / rate
+    SimTime m_pendingAt = -1;        ///< open loops: time of the scheduled arrival (-1: none)
+    SimTime m_constantOrigin = 0;    ///< constant: arrivals at origin + k / rate
     std::uint64_t m_constantCount = 0;
     std::vector<std::uint64_t> m_iteration; ///< closed: requests sent per client
     std::vector<bool> m_clientActive;       ///< closed: thinking or waiting

@@ -80,10 +80,10 @@ private:
 
     SimTime m_bucket;
     std::size_t m_bucketCount;
-    std::vector<BucketRow> m_rows; ///< closed buckets, then the live one last
-    std::size_t m_live = 0;        ///< index of the live bucket
-    SimTime m_liveEnd = 0;         ///< end of the live bucket; max() once all are closed
-    std::size_t m_currentRow = 0;  ///< min(m_live, m_rows.size() - 1): where counts go
+    std::vector<BucketRow> m_rows;  ///< closed buckets, then the live one last
+    std::size_t m_live = 0;         ///< index of the live bucket
+    SimTime m_liveEnd = 0;          ///< end of the live bucket; max() once all are closed
+    std::size_t m_currentRow = 0;   ///< min(m_live, m_rows.size() - 1): where counts go
     LatencyHistogram m_liveLatency; ///< requests ended in the live bucket
     LatencyHistogram m_total;       ///< closed buckets, and ends after the last bucket
     std::uint64_t m_arrivals = 0, m_attempts = 0, m_retries = 0, m_rejected = 0, m_transitions = 0;
