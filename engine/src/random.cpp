@@ -50,26 +50,12 @@ const Ziggurat kExpZiggurat = makeZiggurat(
 } // namespace detail
 
 namespace {
-const detail::Ziggurat &kExp = detail::kExpZiggurat;
-const detail::Ziggurat &kNormal = detail::kNormalZiggurat;
 
 /// The next word of a rejected draw: a SplitMix64 step, so a variate stays a pure function of
 /// its first word.
 inline std::uint64_t nextWord(std::uint64_t w)
 {
     return mix64(w);
-}
-
-/// The word's top 53 bits as a double in [0, 1).
-inline double unit(std::uint64_t w)
-{
-    return static_cast<double>(w >> 11) * 0x1.0p-53;
-}
-
-/// The word's top 53 bits as a double in (0, 1]: safe for log().
-inline double unitPositive(std::uint64_t w)
-{
-    return static_cast<double>((w >> 11) + 1) * 0x1.0p-53;
 }
 
 } // namespace
@@ -80,13 +66,14 @@ double standardExponentialSlow(std::uint64_t w)
 {
     for (;;) {
         const unsigned i = static_cast<unsigned>(w & 0xff);
-        const double x = unit(w) * kExp.x[i];
-        if (x < kExp.x[i + 1])
+        const double x = unitInterval(w) * kExpZiggurat.x[i];
+        if (x < kExpZiggurat.x[i + 1])
             return x;
         w = nextWord(w);
         if (i == 0) // the tail beyond R: R + Exp(1), the exponential being memoryless
-            return kExpR - std::log(unitPositive(w));
-        if (kExp.fx[i] + unit(w) * (kExp.fx[i + 1] - kExp.fx[i]) < std::exp(-x))
+            return kExpR - std::log(unitIntervalPositive(w));
+        if (kExpZiggurat.fx[i] + unitInterval(w) * (kExpZiggurat.fx[i + 1] - kExpZiggurat.fx[i]) <
+            std::exp(-x))
             return x;
         w = nextWord(w);
     }
@@ -97,23 +84,25 @@ double standardNormalSlow(std::uint64_t w)
     for (;;) {
         const unsigned i = static_cast<unsigned>(w & 0xff);
         const bool negative = ((w >> 8) & 1) != 0;
-        const double x = unit(w) * kNormal.x[i];
-        if (x < kNormal.x[i + 1])
+        const double x = unitInterval(w) * kNormalZiggurat.x[i];
+        if (x < kNormalZiggurat.x[i + 1])
             return negative ? -x : x;
         w = nextWord(w);
         if (i == 0) {
             // The tail beyond R (Marsaglia 1964): a = -ln(u1) / R, b = -ln(u2), accept if
             // 2b >= a^2; the variate is R + a.
             for (;;) {
-                const double a = -std::log(unitPositive(w)) / kNormalR;
+                const double a = -std::log(unitIntervalPositive(w)) / kNormalR;
                 w = nextWord(w);
-                const double b = -std::log(unitPositive(w));
+                const double b = -std::log(unitIntervalPositive(w));
                 w = nextWord(w);
                 if (b + b >= a * a)
                     return negative ? -(kNormalR + a) : kNormalR + a;
             }
         }
-        if (kNormal.fx[i] + unit(w) * (kNormal.fx[i + 1] - kNormal.fx[i]) < std::exp(-0.5 * x * x))
+        if (kNormalZiggurat.fx[i] +
+                unitInterval(w) * (kNormalZiggurat.fx[i + 1] - kNormalZiggurat.fx[i]) <
+            std::exp(-0.5 * x * x))
             return negative ? -x : x;
         w = nextWord(w);
     }

@@ -84,7 +84,6 @@ void Simulator::cancelLane(LaneId lane)
     if (!l.armed)
         return;
     l.armed = false;
-    --m_lanesArmed;
     updateNextLane();
 }
 
@@ -95,13 +94,9 @@ void Simulator::updateNextLaneSlow()
         const Lane &l = m_lanes[i];
         if (!l.armed)
             continue;
-        if (m_nextLane == kNoLane)
+        if (m_nextLane == kNoLane ||
+            earlier(l.time, l.seq, m_lanes[m_nextLane].time, m_lanes[m_nextLane].seq))
             m_nextLane = i;
-        else {
-            const Lane &best = m_lanes[m_nextLane];
-            if (l.time < best.time || (l.time == best.time && l.seq < best.seq))
-                m_nextLane = i;
-        }
     }
 }
 
@@ -113,10 +108,16 @@ void Simulator::fireLane()
     const std::uint64_t arg = l.arg;
     m_now = l.time;
     l.armed = false;
-    --m_lanesArmed;
     updateNextLane();
     ++m_processed;
     target->onEvent(kind, arg);
+}
+
+std::size_t Simulator::pendingEvents() const
+{
+    return m_heap.size() +
+           static_cast<std::size_t>(std::count_if(m_lanes.begin(), m_lanes.end(),
+                                                  [](const Lane &l) { return l.armed; }));
 }
 
 bool Simulator::isPending(EventId id) const

@@ -42,7 +42,7 @@ double VirtualService::sampleLatencyMs(const LatencySpec &spec, double sigma, st
     case LatencySpec::Dist::Constant:
         return spec.value;
     case LatencySpec::Dist::Uniform:
-        return spec.min + static_cast<double>(word >> 11) * 0x1.0p-53 * (spec.max - spec.min);
+        return spec.min + unitInterval(word) * (spec.max - spec.min);
     case LatencySpec::Dist::Exponential:
         return sample::exponential(spec.mean, word);
     case LatencySpec::Dist::Normal:
@@ -186,12 +186,9 @@ void VirtualService::beginService(std::uint32_t index)
         ok = m_failureRate <= 0.0 ||
              (m_failureRate < 1.0 && !(m_rng.uniform(id, f.attempt, 0) < m_failureRate));
         const bool normal = ok || !m_errorLatency;
-        const LatencySpec &spec = normal ? m_latency : *m_errorLatency;
-        // A constant latency needs no draw.
-        latencyMs = spec.dist == LatencySpec::Dist::Constant
-                        ? spec.value
-                        : sampleLatencyMs(spec, normal ? m_latencySigma : m_errorLatencySigma,
-                                          m_rng.bits(id, f.attempt, 1));
+        latencyMs = sampleLatencyMs(normal ? m_latency : *m_errorLatency,
+                                    normal ? m_latencySigma : m_errorLatencySigma,
+                                    m_rng.bits(id, f.attempt, 1));
     }
     latencyMs += m_latencyPerInflightMs * m_inService;
 

@@ -25,6 +25,18 @@ constexpr std::uint64_t streamId(std::string_view name)
     return mix64(h);
 }
 
+/// A random word's top 53 bits as a double in [0, 1).
+constexpr double unitInterval(std::uint64_t word)
+{
+    return static_cast<double>(word >> 11) * 0x1.0p-53;
+}
+
+/// A random word's top 53 bits as a double in (0, 1]: safe for log().
+constexpr double unitIntervalPositive(std::uint64_t word)
+{
+    return static_cast<double>((word >> 11) + 1) * 0x1.0p-53;
+}
+
 /// Counter-based random numbers (DESIGN rule 2): every draw is a pure function of
 /// (seed, stream, request id, attempt, draw index). Two runs that differ only in their
 /// pipeline see the same arrivals and the same per-attempt luck (common random numbers).
@@ -52,14 +64,14 @@ public:
     /// Uniform in [0, 1) with 53 random bits.
     constexpr double uniform(std::uint64_t id, std::uint64_t attempt, std::uint64_t index) const
     {
-        return static_cast<double>(bits(id, attempt, index) >> 11) * 0x1.0p-53;
+        return unitInterval(bits(id, attempt, index));
     }
 
     /// Uniform in (0, 1]: safe for log().
     constexpr double uniformPositive(std::uint64_t id, std::uint64_t attempt,
                                      std::uint64_t index) const
     {
-        return static_cast<double>((bits(id, attempt, index) >> 11) + 1) * 0x1.0p-53;
+        return unitIntervalPositive(bits(id, attempt, index));
     }
 
     static constexpr std::uint64_t kAttemptMul = 0xd6e8feb86659fd93ULL;

@@ -65,7 +65,6 @@ public:
     void scheduleLane(LaneId lane, SimTime at, std::uint32_t kind, std::uint64_t arg = 0)
     {
         Lane &l = m_lanes[lane];
-        m_lanesArmed += l.armed ? 0 : 1;
         l.time = at > m_now ? at : m_now;
         l.seq = m_seq++;
         l.kind = kind;
@@ -92,18 +91,20 @@ public:
 
     std::uint64_t eventsProcessed() const { return m_processed; }
     /// Entries in the heap (cancelled ones included) plus pending lane events.
-    std::size_t pendingEvents() const { return m_heap.size() + m_lanesArmed; }
+    std::size_t pendingEvents() const;
 
 private:
+    /// The event order: by time, then by insertion sequence.
+    static bool earlier(SimTime t, std::uint64_t seq, SimTime otherT, std::uint64_t otherSeq)
+    {
+        return t < otherT || (t == otherT && seq < otherSeq);
+    }
     struct HeapEntry
     {
         SimTime time;
         std::uint64_t seq;
         std::uint32_t slot;
-        bool before(const HeapEntry &o) const
-        {
-            return time < o.time || (time == o.time && seq < o.seq);
-        }
+        bool before(const HeapEntry &o) const { return earlier(time, seq, o.time, o.seq); }
     };
     struct Slot
     {
@@ -153,8 +154,7 @@ private:
         if (m_heap.empty())
             return true;
         const Lane &l = m_lanes[m_nextLane];
-        const HeapEntry &h = m_heap.front();
-        return l.time < h.time || (l.time == h.time && l.seq < h.seq);
+        return earlier(l.time, l.seq, m_heap.front().time, m_heap.front().seq);
     }
     SimTime nextLaneTime() const { return m_lanes[m_nextLane].time; }
     void fireLane();
@@ -175,7 +175,6 @@ private:
     std::vector<std::uint32_t> m_freeSlots;
     std::vector<Lane> m_lanes;
     std::uint32_t m_nextLane = kNoLane; ///< the armed lane with the earliest (time, seq)
-    std::size_t m_lanesArmed = 0;
     std::vector<std::function<void()>> m_functions;
     std::vector<std::uint32_t> m_freeFunctions;
 };
