@@ -123,21 +123,21 @@ public:
         , m_draw(seed)
     {
         m_heap.reserve(64);
-        push(gap(m_meanGapUs), kArrival);
+        m_heap.push(gap(m_meanGapUs), kArrival);
     }
 
     /// Processes one event.
     void step()
     {
-        const BareHeap::Entry e = pop();
+        const BareHeap::Entry e = m_heap.pop();
         m_now = e.time;
         ++m_processed;
         if (e.kind == kArrival) {
             ++m_arrivals;
-            push(m_now + gap(m_meanGapUs), kArrival);
+            m_heap.push(m_now + gap(m_meanGapUs), kArrival);
             if (!m_busy) {
                 m_busy = true;
-                push(m_now + gap(m_meanServiceUs), kDeparture);
+                m_heap.push(m_now + gap(m_meanServiceUs), kDeparture);
             } else {
                 ++m_queued;
             }
@@ -145,7 +145,7 @@ public:
             ++m_departures;
             if (m_queued > 0) {
                 --m_queued;
-                push(m_now + gap(m_meanServiceUs), kDeparture);
+                m_heap.push(m_now + gap(m_meanServiceUs), kDeparture);
             } else {
                 m_busy = false;
             }
@@ -170,8 +170,6 @@ private:
     };
 
     std::int64_t gap(double meanUs) { return std::llround(m_draw(meanUs)); }
-    void push(std::int64_t at, std::uint32_t kind) { m_heap.push(at, kind); }
-    BareHeap::Entry pop() { return m_heap.pop(); }
 
     double m_meanGapUs;
     double m_meanServiceUs;
