@@ -62,25 +62,74 @@ void LatencyHistogram::merge(const LatencyHistogram &other)
     m_sum += other.m_sum;
 }
 
+std::uint64_t LatencyHistogram::rankOf(double q) const
+{
+    q = std::clamp(q, 0.0, 1.0);
+    // Nearest rank: the smallest value with at least ceil(q * n) values at or below it.
+    const auto rank = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(m_count)));
+    return std::clamp<std::uint64_t>(rank, 1, m_count);
+}
+
+double LatencyHistogram::valueAt(std::size_t index) const
+{
+    const double lo = static_cast<double>(bucketLow(index));
+    const double hi = static_cast<double>(bucketHigh(index));
+    const double mid = index < static_cast<std::size_t>(2 * kSub) ? lo : (lo + hi - 1) / 2.0;
+    return std::clamp(mid, static_cast<double>(m_min), static_cast<double>(m_max));
+}
+
 double LatencyHistogram::quantile(double q) const
 {
     if (m_count == 0)
         return 0.0;
-    q = std::clamp(q, 0.0, 1.0);
-    // Nearest rank: the smallest value with at least ceil(q * n) values at or below it.
-    auto rank = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(m_count)));
-    rank = std::clamp<std::uint64_t>(rank, 1, m_count);
+    const std::uint64_t rank = rankOf(q);
     std::uint64_t seen = 0;
     for (std::size_t i = m_lowIndex; i <= m_highIndex; ++i) {
         seen += m_counts[i];
-        if (seen >= rank) {
-            const double lo = static_cast<double>(bucketLow(i));
-            const double hi = static_cast<double>(bucketHigh(i));
-            const double mid = i < static_cast<std::size_t>(2 * kSub) ? lo : (lo + hi - 1) / 2.0;
-            return std::clamp(mid, static_cast<double>(m_min), static_cast<double>(m_max));
-        }
+        if (seen >= rank)
+            return valueAt(i);
     }
     return static_cast<double>(m_max);
+}
+
+void LatencyHistogram::drainInto(LatencyHistogram &into, const double *qs, double *out,
+                                 std::size_t n)
+{
+    if (m_count == 0) {
+        std::fill(out, out + n, 0.0);
+        return;
+    }
+    std::size_t k = 0; // the next quantile to find
+    std::uint64_t rank = n > 0 ? rankOf(qs[0]) : 0;
+    std::uint64_t seen = 0;
+    for (std::size_t i = m_lowIndex; i <= m_highIndex; ++i) {
+        const std::uint64_t c = m_counts[i];
+        if (c == 0)
+            continue;
+        seen += c;
+        while (k < n && seen >= rank) {
+            out[k] = valueAt(i);
+            if (++k < n)
+                rank = rankOf(qs[k]);
+        }
+        into.m_counts[i] += c;
+        m_counts[i] = 0;
+    }
+    for (; k < n; ++k) // unreachable for q <= 1 (rank <= count), kept as quantile() does
+        out[k] = static_cast<double>(m_max);
+    into.m_lowIndex = std::min(into.m_lowIndex, m_lowIndex);
+    into.m_highIndex = std::max(into.m_highIndex, m_highIndex);
+    if (into.m_count == 0 || m_min < into.m_min)
+        into.m_min = m_min;
+    into.m_max = std::max(into.m_max, m_max);
+    into.m_count += m_count;
+    into.m_sum += m_sum;
+    m_lowIndex = SIZE_MAX;
+    m_highIndex = 0;
+    m_count = 0;
+    m_sum = 0;
+    m_max = 0;
+    m_min = 0;
 }
 
 } // namespace reslab

@@ -20,10 +20,11 @@ void RunRecorder::closeBucket()
 {
     BucketRow &row = m_rows[m_live];
     const SimTime end = row.start + m_bucket;
-    row.p50Ms = m_liveLatency.quantile(0.50) / 1000.0;
-    row.p99Ms = m_liveLatency.quantile(0.99) / 1000.0;
-    m_total.merge(m_liveLatency); // exact: integer counts and sums
-    m_liveLatency.clear();
+    static constexpr double kQuantiles[2] = {0.50, 0.99};
+    double us[2];
+    m_liveLatency.drainInto(m_total, kQuantiles, us, 2); // exact: integer counts and sums
+    row.p50Ms = us[0] / 1000.0;
+    row.p99Ms = us[1] / 1000.0;
     row.inFlight = gauges.inFlight;
     row.queueLen = gauges.queueLen;
     const double busyUs = busy.take(end);

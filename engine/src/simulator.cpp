@@ -84,7 +84,8 @@ void Simulator::cancelLane(LaneId lane)
     if (!l.armed)
         return;
     l.armed = false;
-    updateNextLane();
+    if (m_nextLane == lane)
+        updateNextLane();
 }
 
 void Simulator::updateNextLaneSlow()

@@ -13,6 +13,7 @@ VirtualService::VirtualService(RunContext &ctx, const ServiceSpec &spec, std::si
     , m_index(index)
     , m_isTarget(isTarget)
     , m_rng(ctx.seed, streamId(m_label))
+    , m_lane(ctx.sim.addLane(this))
     , m_failureRate(spec.failureRate)
     , m_latency(spec.latency)
     , m_errorLatency(spec.errorLatency)
@@ -198,8 +199,15 @@ void VirtualService::beginService(std::uint32_t index)
     m_busy.add(now, 1);
     if (m_isTarget)
         m_ctx.recorder.busy.add(now, 1);
-    f.doneEvent = m_ctx.sim.schedule(now + fromMillis(latencyMs), this, kDone,
-                                     (std::uint64_t{m_frames.generation(index)} << 32) | index);
+    const SimTime doneAt = now + fromMillis(latencyMs);
+    const std::uint64_t handle = (std::uint64_t{m_frames.generation(index)} << 32) | index;
+    // Same (time, sequence) order either way: the lane only saves the heap's work.
+    if (!m_ctx.sim.lanePending(m_lane)) {
+        f.inLane = true;
+        m_ctx.sim.scheduleLane(m_lane, doneAt, kDone, handle);
+    } else {
+        f.doneEvent = m_ctx.sim.schedule(doneAt, this, kDone, handle);
+    }
 }
 
 void VirtualService::finish(std::uint32_t index, bool answer)
@@ -278,7 +286,10 @@ void VirtualService::cancel(std::uint64_t handle)
             m_ctx.recorder.gauges.queueLen = m_queued;
         return;
     }
-    m_ctx.sim.cancel(f->doneEvent);
+    if (f->inLane)
+        m_ctx.sim.cancelLane(m_lane);
+    else
+        m_ctx.sim.cancel(f->doneEvent);
     finish(index, false);
 }
 

@@ -212,6 +212,50 @@ TEST(LatencyHistogramTest, MergeEqualsRecordingEverythingInOne)
     }
 }
 
+TEST(LatencyHistogramTest, DrainIntoGivesTheQuantilesMergesAndClears)
+{
+    // A time bucket's close in one pass: the same quantiles as quantile(), the same counts as
+    // merge(), and an empty histogram afterwards (here: every one of kQuantiles at once, over
+    // values spread across many powers of two, into a histogram that already holds others).
+    TestRng rng{11};
+    LatencyHistogram live, total, all;
+    std::vector<std::int64_t> liveValues;
+    for (int i = 0; i < 20000; ++i) {
+        const auto v = static_cast<std::int64_t>(std::exp(rng.next() * std::log(1e6)));
+        if (i % 4 == 0) {
+            total.record(v + 5000000); // older buckets, above everything live
+        } else {
+            live.record(v);
+            liveValues.push_back(v);
+        }
+        all.record(i % 4 == 0 ? v + 5000000 : v);
+    }
+    std::vector<double> out(kQuantiles.size(), -1.0);
+    live.drainInto(total, kQuantiles.data(), out.data(), kQuantiles.size());
+    for (std::size_t k = 0; k < kQuantiles.size(); ++k) {
+        const auto exact = static_cast<double>(exactQuantile(liveValues, kQuantiles[k]));
+        EXPECT_NEAR(out[k], exact, 0.01 * exact + 0.5) << kQuantiles[k];
+    }
+    EXPECT_EQ(total.count(), all.count());
+    EXPECT_EQ(total.min(), all.min());
+    EXPECT_EQ(total.max(), all.max());
+    EXPECT_DOUBLE_EQ(total.mean(), all.mean());
+    for (double q : kQuantiles)
+        EXPECT_EQ(total.quantile(q), all.quantile(q)) << q;
+    EXPECT_EQ(live.count(), 0u);
+    EXPECT_EQ(live.quantile(0.5), 0.0);
+    live.record(42); // a fresh start
+    EXPECT_EQ(live.min(), 42);
+    EXPECT_EQ(live.quantile(1.0), 42.0);
+
+    LatencyHistogram empty; // an empty bucket reports zeros and changes nothing
+    const std::uint64_t before = total.count();
+    empty.drainInto(total, kQuantiles.data(), out.data(), kQuantiles.size());
+    EXPECT_EQ(total.count(), before);
+    for (double v : out)
+        EXPECT_EQ(v, 0.0);
+}
+
 TEST(LatencyHistogramTest, MergeTakesTheSmallerMinAndLargerMax)
 {
     LatencyHistogram low, high;

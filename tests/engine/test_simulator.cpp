@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include <algorithm>
 #include <cstdint>
 #include <set>
@@ -468,6 +470,88 @@ TEST(SimulatorLane, AnEventReschedulingItsOwnLaneRunsLikeAnArrivalProcess)
     }
     ASSERT_EQ(withLane.size(), 6000u);
     EXPECT_EQ(withLane, heapOnly);
+}
+
+TEST(SimulatorLane, SeveralLanesReplacedAndCancelledKeepTheHeapOrder)
+{
+    // Three lanes (an arrival process and two single-server services, say) that fire, re-arm,
+    // replace each other's pending event with an earlier or later one and cancel it, among heap
+    // events at colliding times: the order must be exactly the one plain heap events give.
+    class Driver final : public EventTarget
+    {
+    public:
+        Driver(Simulator &sim, std::vector<std::pair<SimTime, int>> &log, bool useLanes)
+            : m_sim(sim)
+            , m_log(log)
+            , m_useLanes(useLanes)
+        {
+            for (auto &l : m_lanes)
+                l = sim.addLane(this);
+        }
+        void arm(std::uint32_t lane, SimTime at)
+        {
+            if (m_useLanes) {
+                m_sim.scheduleLane(m_lanes[lane], at, lane, 0);
+            } else {
+                m_sim.cancel(m_ids[lane]);
+                m_ids[lane] = m_sim.schedule(at, this, lane, 0);
+            }
+        }
+        void disarm(std::uint32_t lane)
+        {
+            if (m_useLanes)
+                m_sim.cancelLane(m_lanes[lane]);
+            else
+                m_sim.cancel(m_ids[lane]);
+        }
+        void onEvent(std::uint32_t kind, std::uint64_t) override
+        {
+            m_log.emplace_back(m_sim.now(), static_cast<int>(kind));
+            if (kind >= 3 || ++m_n > 4000) // heap noise, or done
+                return;
+            const SimTime now = m_sim.now();
+            arm(kind, now + static_cast<SimTime>(next() % 40));
+            const auto other = static_cast<std::uint32_t>((kind + 1 + next() % 2) % 3);
+            switch (next() % 5) {
+            case 0:
+                disarm(other);
+                break;
+            case 1:
+                arm(other, now + static_cast<SimTime>(next() % 80)); // earlier or later
+                break;
+            default:
+                break;
+            }
+            m_sim.schedule(now + static_cast<SimTime>(next() % 60), this, 3 + kind, 0);
+        }
+
+    private:
+        std::uint64_t next()
+        {
+            m_x = m_x * 6364136223846793005ULL + 1442695040888963407ULL;
+            return m_x >> 33;
+        }
+        Simulator &m_sim;
+        std::vector<std::pair<SimTime, int>> &m_log;
+        bool m_useLanes;
+        std::array<Simulator::LaneId, 3> m_lanes{};
+        std::array<EventId, 3> m_ids{};
+        std::uint64_t m_x = 7;
+        int m_n = 0;
+    };
+    std::vector<std::pair<SimTime, int>> withLanes;
+    std::vector<std::pair<SimTime, int>> heapOnly;
+    for (bool lanes : {true, false}) {
+        Simulator sim;
+        Driver d(sim, lanes ? withLanes : heapOnly, lanes);
+        d.arm(0, 0);
+        d.arm(1, 5);
+        d.arm(2, 5);
+        sim.run();
+        EXPECT_EQ(sim.pendingEvents(), 0u);
+    }
+    ASSERT_GT(withLanes.size(), 4000u);
+    EXPECT_EQ(withLanes, heapOnly);
 }
 
 TEST(SimulatorLane, RunUntilStopsBeforeALaneEventLaterThanT)

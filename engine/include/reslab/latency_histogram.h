@@ -28,6 +28,10 @@ public:
     /// The value at quantile q in [0, 1] (nearest rank), as the midpoint of its bucket clamped
     /// to the recorded min and max; 0 when empty.
     double quantile(double q) const;
+    /// In one pass over the recorded range: out[k] = quantile(qs[k]) for ascending qs, the
+    /// counts merged into `into` (as into.merge(*this)), and this histogram cleared. A time
+    /// bucket's close: four passes in one.
+    void drainInto(LatencyHistogram &into, const double *qs, double *out, std::size_t n);
 
     static constexpr int kSubBits = 7; ///< 128 sub-buckets per power of two
     static constexpr std::int64_t kSubCount = std::int64_t{1} << kSubBits;
@@ -36,6 +40,9 @@ public:
     static std::int64_t bucketHigh(std::size_t index); ///< exclusive
 
 private:
+    std::uint64_t rankOf(double q) const; ///< needs m_count > 0
+    double valueAt(std::size_t index) const;
+
     std::vector<std::uint64_t> m_counts;
     std::uint64_t m_count = 0;
     std::int64_t m_sum = 0;

@@ -70,7 +70,14 @@ public:
         l.kind = kind;
         l.arg = arg;
         l.armed = true;
-        updateNextLane();
+        // The new event can only make this lane the earliest, unless it replaced the earliest
+        // lane's own pending event (then another lane's may now come first).
+        if (m_nextLane == kNoLane)
+            m_nextLane = lane;
+        else if (m_nextLane == lane)
+            updateNextLane();
+        else if (earlier(l.time, l.seq, m_lanes[m_nextLane].time, m_lanes[m_nextLane].seq))
+            m_nextLane = lane;
     }
     void cancelLane(LaneId lane);
     bool lanePending(LaneId lane) const { return m_lanes[lane].armed; }
@@ -138,9 +145,11 @@ private:
     }
     [[gnu::noinline]] std::uint32_t newSlot();
     [[gnu::noinline]] void growHeap();
+    /// Finds the armed lane with the earliest (time, seq) (after the earliest one fired or was
+    /// cancelled or replaced).
     void updateNextLane()
     {
-        if (m_lanes.size() == 1) // the usual case: one arrival process
+        if (m_lanes.size() == 1) // one arrival process and no single-server service
             m_nextLane = m_lanes[0].armed ? 0 : kNoLane;
         else
             updateNextLaneSlow();

@@ -59,8 +59,9 @@ private:
         std::uint64_t token = 0;
         std::uint32_t slot = 0;
         std::uint32_t attempt = 0;
-        EventId doneEvent;
+        EventId doneEvent; ///< in the heap, unless inLane
         Outcome outcome = Outcome::Ok;
+        bool inLane = false; ///< the done event waits in m_lane
         bool queued = false;
         bool inService = false;
         bool cancelled = false;
@@ -79,6 +80,9 @@ private:
     std::size_t m_index;
     bool m_isTarget;
     RandomStream m_rng;
+    /// Holds one attempt's done event outside the heap (the simulator's lanes): whichever
+    /// attempt starts while it is free. A single-server service never needs the heap.
+    Simulator::LaneId m_lane;
     FramePool<Frame> m_frames;
     RingQueue<std::uint32_t> m_queue; ///< frame indices; cancelled ones are skipped lazily
     std::uint32_t m_queued = 0;
