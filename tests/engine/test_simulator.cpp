@@ -5,9 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
-
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <set>
 #include <utility>
