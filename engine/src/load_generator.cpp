@@ -112,8 +112,7 @@ void LoadGenerator::scheduleNextOpen(SimTime from)
     }
     if (m_spec.type == LoadSpec::Type::Poisson) {
         // Arrival i's gap depends on (seed, i) only: common random numbers across pipelines.
-        scheduleOpenAt(from + fromSeconds(sample::exponential(
-                                  1.0 / m_rate, m_arrivalRng.bits(m_nextIndex, 0, 0))));
+        scheduleOpenAt(from + poissonGap());
         return;
     }
     // Constant: each arrival time is computed from the origin, so rounding never accumulates.
@@ -232,6 +231,15 @@ void LoadGenerator::onEvent(std::uint32_t kind, std::uint64_t arg)
         m_pendingAt = -1;
         ++m_nextIndex;
         ++m_constantCount;
+        if (m_spec.type == LoadSpec::Type::Poisson && m_rate > 0) {
+            // The next gap is drawn before this arrival enters the pipeline and scheduled after
+            // (its place among same-time events is unchanged): its chain of multiplications runs
+            // alongside the pipeline's work instead of after it.
+            const SimTime next = m_sim.now() + poissonGap();
+            m_sink->arrive(0);
+            scheduleOpenAt(next);
+            return;
+        }
         m_sink->arrive(0);
         scheduleNextOpen(m_sim.now());
         return;

@@ -51,6 +51,12 @@ private:
     /// Open loops: the rate changes now from `oldRate` to m_rate.
     void changeOpenRate(double oldRate);
     void scheduleOpenAt(SimTime at);
+    /// Poisson: the gap before arrival m_nextIndex, a function of (seed, index) only (common
+    /// random numbers across pipelines).
+    SimTime poissonGap() const
+    {
+        return fromSeconds(sample::exponential(1.0 / m_rate, m_arrivalRng.bits(m_nextIndex, 0, 0)));
+    }
     void scheduleThink(std::uint32_t client);
     void applyPhase(const LoadPhase &phase);
 
