@@ -142,7 +142,7 @@ std::uint64_t VirtualService::start(std::uint32_t slot, Caller *caller, std::uin
                            .attempt = f.attempt,
                            .stage = m_label,
                            .kind = EventKind::AttemptStart});
-        beginService(h.index);
+        beginService(h.index, m_rng.bits(m_ctx.requests.id(slot), f.attempt, 1));
     } else if (m_queueLimit && m_queued >= static_cast<std::uint64_t>(*m_queueLimit)) {
         // Queue full: `overloaded` at once (delivered by an event: callees never answer inside
         // start()).
@@ -151,6 +151,9 @@ std::uint64_t VirtualService::start(std::uint32_t slot, Caller *caller, std::uin
         f.doneEvent = m_ctx.sim.schedule(now, this, kOverloaded, h.pack());
     } else {
         f.queued = true;
+        // The latency draw is taken now, off the path from this attempt's start of service to
+        // its end's place in the event order (the same word either way).
+        f.latencyWord = m_rng.bits(m_ctx.requests.id(slot), f.attempt, 1);
         m_queue.push_back(h.index);
         ++m_queued;
         m_totals.maxQueue = std::max(m_totals.maxQueue, m_queued);
@@ -167,11 +170,10 @@ std::uint64_t VirtualService::start(std::uint32_t slot, Caller *caller, std::uin
     return h.pack();
 }
 
-void VirtualService::beginService(std::uint32_t index)
+void VirtualService::beginService(std::uint32_t index, std::uint64_t latencyWord)
 {
     const SimTime now = m_ctx.sim.now();
     Frame &f = m_frames[index];
-    const std::uint64_t id = m_ctx.requests.id(f.slot);
 
     bool ok;
     double latencyMs;
@@ -181,15 +183,15 @@ void VirtualService::beginService(std::uint32_t index)
         latencyMs = s.latencyMs
                         ? *s.latencyMs
                         : sampleLatencyMs(ok || !m_errorLatency ? m_latency : *m_errorLatency,
-                                          m_rng.bits(id, f.attempt, 1));
+                                          latencyWord);
     } else {
         // Draw 0 decides the outcome; a rate of 0 or 1 needs no draw (u < 1 always holds).
         ok = m_failureRate <= 0.0 ||
-             (m_failureRate < 1.0 && !(m_rng.uniform(id, f.attempt, 0) < m_failureRate));
+             (m_failureRate < 1.0 &&
+              !(m_rng.uniform(m_ctx.requests.id(f.slot), f.attempt, 0) < m_failureRate));
         const bool normal = ok || !m_errorLatency;
         latencyMs = sampleLatencyMs(normal ? m_latency : *m_errorLatency,
-                                    normal ? m_latencySigma : m_errorLatencySigma,
-                                    m_rng.bits(id, f.attempt, 1));
+                                    normal ? m_latencySigma : m_errorLatencySigma, latencyWord);
     }
     latencyMs += m_latencyPerInflightMs * m_inService;
 
@@ -258,7 +260,7 @@ void VirtualService::startQueued()
         }
         f.queued = false;
         --m_queued;
-        beginService(index);
+        beginService(index, f.latencyWord);
     }
     if (m_isTarget)
         m_ctx.recorder.gauges.queueLen = m_queued;

@@ -59,6 +59,7 @@ private:
         std::uint64_t token = 0;
         std::uint32_t slot = 0;
         std::uint32_t attempt = 0;
+        std::uint64_t latencyWord = 0; ///< queued: its latency draw, taken when it queued
         EventId doneEvent; ///< in the heap, unless inLane
         Outcome outcome = Outcome::Ok;
         bool inLane = false; ///< the done event waits in m_lane
@@ -69,7 +70,8 @@ private:
 
     /// Recomputes the cached sigmas after m_latency or m_errorLatency changed.
     void updateSigmas();
-    void beginService(std::uint32_t frame);
+    /// `latencyWord`: the attempt's draw 1, RandomStream::bits(request id, attempt, 1).
+    void beginService(std::uint32_t frame, std::uint64_t latencyWord);
     void finish(std::uint32_t frame, bool answer);
     void startQueued();
     void applyPhase(const ServicePhase &phase);
