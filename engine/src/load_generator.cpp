@@ -112,7 +112,7 @@ void LoadGenerator::scheduleNextOpen(SimTime from)
     }
     if (m_spec.type == LoadSpec::Type::Poisson) {
         // Arrival i's gap depends on (seed, i) only: common random numbers across pipelines.
-        scheduleOpenAt(from + poissonGap());
+        scheduleOpenAt(from + nextPoissonGap());
         return;
     }
     // Constant: each arrival time is computed from the origin, so rounding never accumulates.
@@ -232,12 +232,14 @@ void LoadGenerator::onEvent(std::uint32_t kind, std::uint64_t arg)
         ++m_nextIndex;
         ++m_constantCount;
         if (m_spec.type == LoadSpec::Type::Poisson && m_rate > 0) {
-            // The next gap is drawn before this arrival enters the pipeline and scheduled after
-            // (its place among same-time events is unchanged): its chain of multiplications runs
-            // alongside the pipeline's work instead of after it.
-            const SimTime next = m_sim.now() + poissonGap();
+            // The next arrival is scheduled after this one entered the pipeline (its place among
+            // same-time events), with a gap drawn beforehand, and the gap after it is drawn now.
+            const SimTime next = m_sim.now() + nextPoissonGap();
             m_sink->arrive(0);
             scheduleOpenAt(next);
+            m_aheadIndex = m_nextIndex + 1;
+            m_aheadRate = m_rate;
+            m_aheadGap = poissonGap(m_aheadIndex);
             return;
         }
         m_sink->arrive(0);

@@ -51,11 +51,17 @@ private:
     /// Open loops: the rate changes now from `oldRate` to m_rate.
     void changeOpenRate(double oldRate);
     void scheduleOpenAt(SimTime at);
-    /// Poisson: the gap before arrival m_nextIndex, a function of (seed, index) only (common
-    /// random numbers across pipelines).
-    SimTime poissonGap() const
+    /// Poisson: the gap before arrival `index` at the current rate, a function of (seed, index,
+    /// rate) only (common random numbers across pipelines).
+    SimTime poissonGap(std::uint64_t index) const
     {
-        return fromSeconds(sample::exponential(1.0 / m_rate, m_arrivalRng.bits(m_nextIndex, 0, 0)));
+        return fromSeconds(sample::exponential(1.0 / m_rate, m_arrivalRng.bits(index, 0, 0)));
+    }
+    /// The gap before arrival m_nextIndex: drawn one arrival ahead when the rate is unchanged.
+    SimTime nextPoissonGap() const
+    {
+        return m_aheadIndex == m_nextIndex && m_aheadRate == m_rate ? m_aheadGap
+                                                                    : poissonGap(m_nextIndex);
     }
     void scheduleThink(std::uint32_t client);
     void applyPhase(const LoadPhase &phase);
@@ -72,6 +78,12 @@ private:
     std::uint64_t m_nextIndex = 0;   ///< open loops: index of the next arrival
     Simulator::LaneId m_arrivalLane; ///< open loops and script: the next arrival's event
     SimTime m_pendingAt = -1;        ///< open loops: time of the scheduled arrival (-1: none)
+    /// Poisson: poissonGap(m_aheadIndex) at rate m_aheadRate, drawn during the arrival before:
+    /// its chain of multiplications then overlaps other events' work instead of delaying the
+    /// next arrival's place in the event order.
+    std::uint64_t m_aheadIndex = ~std::uint64_t{0};
+    double m_aheadRate = 0;
+    SimTime m_aheadGap = 0;
     SimTime m_constantOrigin = 0;    ///< constant: arrivals at origin + k / rate
     std::uint64_t m_constantCount = 0;
     std::vector<std::uint64_t> m_iteration; ///< closed: requests sent per client
