@@ -17,6 +17,7 @@ LoadGenerator::LoadGenerator(Simulator &sim, const LoadSpec &spec, std::uint64_t
     , m_arrivalRng(seed, streamId("load:arrivals"))
     , m_thinkRng(seed, streamId("load:think"))
     , m_rate(spec.ratePerS)
+    , m_meanGapS(m_rate > 0 ? 1.0 / m_rate : 0.0)
     , m_clients(spec.clients)
     , m_think(spec.thinkTime)
     , m_arrivalLane(sim.addLane(this))
@@ -175,6 +176,7 @@ void LoadGenerator::applyPhase(const LoadPhase &phase)
     if (phase.ratePerS) {
         const double old = m_rate;
         m_rate = *phase.ratePerS;
+        m_meanGapS = m_rate > 0 ? 1.0 / m_rate : 0.0;
         if (m_spec.type == LoadSpec::Type::Poisson || m_spec.type == LoadSpec::Type::Constant)
             changeOpenRate(old);
     }

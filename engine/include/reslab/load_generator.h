@@ -55,7 +55,7 @@ private:
     /// rate) only (common random numbers across pipelines).
     SimTime poissonGap(std::uint64_t index) const
     {
-        return fromSeconds(sample::exponential(1.0 / m_rate, m_arrivalRng.bits(index, 0, 0)));
+        return fromSeconds(sample::exponential(m_meanGapS, m_arrivalRng.bits(index, 0, 0)));
     }
     /// The gap before arrival m_nextIndex: drawn one arrival ahead when the rate is unchanged.
     SimTime nextPoissonGap() const
@@ -73,6 +73,7 @@ private:
     RandomStream m_arrivalRng;
     RandomStream m_thinkRng;
     double m_rate;
+    double m_meanGapS; ///< 1 / m_rate (no division per arrival)
     int m_clients;
     LatencySpec m_think;
     std::uint64_t m_nextIndex = 0;   ///< open loops: index of the next arrival
