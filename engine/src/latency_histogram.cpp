@@ -37,26 +37,21 @@ void LatencyHistogram::clear()
 {
     if (m_count == 0)
         return;
-    std::fill(m_counts.begin() + static_cast<std::ptrdiff_t>(m_lowIndex),
-              m_counts.begin() + static_cast<std::ptrdiff_t>(m_highIndex) + 1, 0);
-    m_lowIndex = SIZE_MAX;
-    m_highIndex = 0;
+    std::fill(m_counts.begin() + static_cast<std::ptrdiff_t>(lowIndex()),
+              m_counts.begin() + static_cast<std::ptrdiff_t>(highIndex()) + 1, 0);
     m_count = 0;
     m_sum = 0;
     m_max = 0;
-    m_min = 0;
+    m_min = std::numeric_limits<std::int64_t>::max();
 }
 
 void LatencyHistogram::merge(const LatencyHistogram &other)
 {
     if (other.m_count == 0)
         return;
-    for (std::size_t i = other.m_lowIndex; i <= other.m_highIndex; ++i)
+    for (std::size_t i = other.lowIndex(), high = other.highIndex(); i <= high; ++i)
         m_counts[i] += other.m_counts[i];
-    m_lowIndex = std::min(m_lowIndex, other.m_lowIndex);
-    m_highIndex = std::max(m_highIndex, other.m_highIndex);
-    if (m_count == 0 || other.m_min < m_min)
-        m_min = other.m_min;
+    m_min = std::min(m_min, other.m_min);
     m_max = std::max(m_max, other.m_max);
     m_count += other.m_count;
     m_sum += other.m_sum;
@@ -84,7 +79,7 @@ double LatencyHistogram::quantile(double q) const
         return 0.0;
     const std::uint64_t rank = rankOf(q);
     std::uint64_t seen = 0;
-    for (std::size_t i = m_lowIndex; i <= m_highIndex; ++i) {
+    for (std::size_t i = lowIndex(), high = highIndex(); i <= high; ++i) {
         seen += m_counts[i];
         if (seen >= rank)
             return valueAt(i);
@@ -102,7 +97,7 @@ void LatencyHistogram::drainInto(LatencyHistogram &into, const double *qs, doubl
     std::size_t k = 0; // the next quantile to find
     std::uint64_t rank = n > 0 ? rankOf(qs[0]) : 0;
     std::uint64_t seen = 0;
-    for (std::size_t i = m_lowIndex; i <= m_highIndex; ++i) {
+    for (std::size_t i = lowIndex(), high = highIndex(); i <= high; ++i) {
         const std::uint64_t c = m_counts[i];
         seen += c; // no test for c == 0: most buckets are empty in no predictable pattern
         while (k < n && seen >= rank) {
@@ -115,19 +110,14 @@ void LatencyHistogram::drainInto(LatencyHistogram &into, const double *qs, doubl
     }
     for (; k < n; ++k) // unreachable for q <= 1 (rank <= count), kept as quantile() does
         out[k] = static_cast<double>(m_max);
-    into.m_lowIndex = std::min(into.m_lowIndex, m_lowIndex);
-    into.m_highIndex = std::max(into.m_highIndex, m_highIndex);
-    if (into.m_count == 0 || m_min < into.m_min)
-        into.m_min = m_min;
+    into.m_min = std::min(into.m_min, m_min);
     into.m_max = std::max(into.m_max, m_max);
     into.m_count += m_count;
     into.m_sum += m_sum;
-    m_lowIndex = SIZE_MAX;
-    m_highIndex = 0;
     m_count = 0;
     m_sum = 0;
     m_max = 0;
-    m_min = 0;
+    m_min = std::numeric_limits<std::int64_t>::max();
 }
 
 } // namespace reslab

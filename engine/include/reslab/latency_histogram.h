@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace reslab {
@@ -46,10 +47,12 @@ private:
     std::vector<std::uint64_t> m_counts;
     std::uint64_t m_count = 0;
     std::int64_t m_sum = 0;
-    std::int64_t m_max = 0;
-    std::int64_t m_min = 0;
-    std::size_t m_lowIndex = SIZE_MAX; ///< touched bucket range, so clear() is cheap
-    std::size_t m_highIndex = 0;
+    std::int64_t m_max = 0;                                        ///< values are >= 0
+    std::int64_t m_min = std::numeric_limits<std::int64_t>::max(); ///< when empty
+    // The touched bucket range, [bucketIndex(m_min), bucketIndex(m_max)] (bucketIndex is
+    // monotone), bounds every scan: clear, merge and quantiles cost what was recorded.
+    std::size_t lowIndex() const { return bucketIndex(m_min); }
+    std::size_t highIndex() const { return bucketIndex(m_max); }
 };
 
 // Inline: recorded twice per request (the bucket's and the run's histograms).
@@ -72,15 +75,13 @@ inline void LatencyHistogram::record(std::int64_t value)
     if (value < 0)
         value = 0;
     const std::size_t index = bucketIndex(value);
-    ++m_counts[index];
-    m_lowIndex = std::min(m_lowIndex, index);
-    m_highIndex = std::max(m_highIndex, index);
-    if (m_count == 0 || value < m_min)
-        m_min = value;
-    if (value > m_max)
-        m_max = value;
+    // The scalars first, the count last: a store into m_counts (uint64_t) may alias the size_t
+    // and uint64_t members as far as the compiler knows, and would force them to be reloaded.
+    m_min = std::min(m_min, value);
+    m_max = std::max(m_max, value);
     ++m_count;
     m_sum += value;
+    ++m_counts[index];
 }
 
 } // namespace reslab
