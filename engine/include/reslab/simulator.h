@@ -149,10 +149,25 @@ private:
     /// cancelled or replaced).
     void updateNextLane()
     {
-        if (m_lanes.size() == 1) // one arrival process and no single-server service
+        switch (m_lanes.size()) {
+        case 1: // an arrival process alone
             m_nextLane = m_lanes[0].armed ? 0 : kNoLane;
-        else
+            break;
+        case 2: { // an arrival process and one service: a single-server queue
+            const Lane &a = m_lanes[0];
+            const Lane &b = m_lanes[1];
+            if (!a.armed)
+                m_nextLane = b.armed ? 1 : kNoLane;
+            else if (!b.armed)
+                m_nextLane = 0;
+            else
+                m_nextLane = earlier(b.time, b.seq, a.time, a.seq) ? 1 : 0;
+            break;
+        }
+        default:
             updateNextLaneSlow();
+            break;
+        }
     }
     void updateNextLaneSlow();
     /// True when the earliest lane event comes before the heap's top (which must be live).
