@@ -12,7 +12,6 @@ std::uint64_t TimeoutStage::start(std::uint32_t slot, Caller *caller, std::uint6
 {
     const auto h = m_frames.alloc();
     const std::uint64_t handle = h.pack();
-    m_ctx.requests.retain(slot);
     {
         Frame &f = m_frames[h.index];
         f.caller = caller;
@@ -78,8 +77,10 @@ void TimeoutStage::reconfigure(const StageSpec &spec)
 void TimeoutStage::release(std::uint64_t handle, Frame &f)
 {
     const std::uint32_t slot = f.slot;
+    const bool retained = f.abandoned;
     m_frames.free(static_cast<std::uint32_t>(handle));
-    m_ctx.requests.release(slot);
+    if (retained)
+        m_ctx.requests.release(slot);
 }
 
 void TimeoutStage::done(std::uint64_t token, Outcome outcome)
@@ -129,7 +130,10 @@ void TimeoutStage::expire(std::uint64_t handle)
         m_inner->cancel(f->inner);
         release(handle, *f);
     } else {
-        f->abandoned = true; // keep the record until the inner answer comes back
+        // Keep the record until the inner answer comes back, and the request's slot with it:
+        // the caller is answered now and the request may end before the inner work does.
+        f->abandoned = true;
+        m_ctx.requests.retain(f->slot);
     }
     caller->done(callerToken, Outcome::Timeout);
 }

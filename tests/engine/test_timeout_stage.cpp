@@ -215,6 +215,29 @@ TEST(TimeoutTest, WithoutCancelInnerTheAbandonedWorkBlocksTheNextRequest)
     EXPECT_TRUE(ev.of(EventKind::AttemptCancelled).empty());
 }
 
+TEST(TimeoutTest, AbandonedWorkKeepsItsRequestAfterTheRequestEnded)
+{
+    // One server, 200 ms per attempt, timeout 50 ms without cancel_inner; arrivals at 0, 60,
+    // 120, 180. Each request times out while its attempt waits in the queue, and new requests
+    // arrive after it ended: the abandoned attempts are served 0..200, 200..400, 400..600,
+    // 600..800 and each must still answer as its own request (its slot is held for it, not
+    // handed to a newer request).
+    ServiceSpec svc = scripted({ok(200), ok(200), ok(200), ok(200)});
+    svc.concurrency = 1;
+    Collect ev;
+    Simulation sim(scenario({0, 60, 120, 180}, svc, {timeout(50)}), RunOptions{.sink = &ev});
+    sim.runToEnd();
+    EXPECT_EQ(ev.times(EventKind::RequestEnd),
+              (std::vector<SimTime>{ms(50), ms(110), ms(170), ms(230)}));
+    const auto ends = ev.of(EventKind::AttemptEnd);
+    ASSERT_EQ(ends.size(), 4u);
+    for (std::size_t i = 0; i < ends.size(); ++i) {
+        EXPECT_EQ(ends[i].t, ms(200) * static_cast<SimTime>(i + 1)) << i;
+        EXPECT_EQ(ends[i].request, i) << i;
+        EXPECT_EQ(ends[i].attempt, 1u) << i;
+    }
+}
+
 TEST(TimeoutTest, NestedTimeoutsTheShorterWins)
 {
     // [timeout 500 (outer) -> timeout 100 (inner)] on a 300 ms service: inner fires at 100.

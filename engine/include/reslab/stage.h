@@ -17,11 +17,12 @@ namespace reslab {
 
 /// Requests in flight, by slot. A slot lives while the request or any work it started (abandoned
 /// attempts, say) is alive. References are held by the request itself (until its end) and by
-/// the frames that can outlive their caller's: a TimeoutStage call abandoned without
-/// cancel_inner. Every other frame (breaker, retry, fallback, service attempt) lives inside its
-/// caller's call (a caller waits for the answer or cancels the call) and reads the request only
-/// then, so it takes no reference of its own; a stage that can answer before its inner call
-/// ends without cancelling it must retain the slot.
+/// the frames that outlive their caller's: a TimeoutStage call abandoned without cancel_inner,
+/// which retains the slot when it answers its caller early. Every other frame (breaker, retry,
+/// fallback, service attempt, a timeout call not yet expired) lives inside its caller's call (a
+/// caller waits for the answer or cancels the call) and reads the request only then, so it takes
+/// no reference of its own; a stage that answers before its inner call ends without cancelling
+/// it must retain the slot at that moment.
 class RequestTable
 {
 public:

@@ -43,6 +43,7 @@ private:
         std::uint64_t sequence;
         std::uint64_t handle;
     };
+    /// Frees a call's record, and the request slot it holds once abandoned.
     void release(std::uint64_t handle, Frame &f);
     /// Drops finished calls from the head of the queue and arms the timer for the first live one.
     void armNext();
