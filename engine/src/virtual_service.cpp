@@ -180,10 +180,10 @@ void VirtualService::beginService(std::uint32_t index, std::uint64_t latencyWord
     if (m_scriptPos < m_spec.script.size()) {
         const ScriptedOutcome &s = m_spec.script[m_scriptPos++];
         ok = s.ok;
-        latencyMs = s.latencyMs
-                        ? *s.latencyMs
-                        : sampleLatencyMs(ok || !m_errorLatency ? m_latency : *m_errorLatency,
-                                          latencyWord);
+        latencyMs =
+            s.latencyMs
+                ? *s.latencyMs
+                : sampleLatencyMs(ok || !m_errorLatency ? m_latency : *m_errorLatency, latencyWord);
     } else {
         // Draw 0 decides the outcome; a rate of 0 or 1 needs no draw (u < 1 always holds).
         ok = m_failureRate <= 0.0 ||

@@ -85,7 +85,7 @@ private:
     std::uint64_t m_aheadIndex = ~std::uint64_t{0};
     double m_aheadRate = 0;
     SimTime m_aheadGap = 0;
-    SimTime m_constantOrigin = 0;    ///< constant: arrivals at origin + k / rate
+    SimTime m_constantOrigin = 0; ///< constant: arrivals at origin + k / rate
     std::uint64_t m_constantCount = 0;
     std::vector<std::uint64_t> m_iteration; ///< closed: requests sent per client
     std::vector<bool> m_clientActive;       ///< closed: thinking or waiting

@@ -60,7 +60,7 @@ private:
         std::uint32_t slot = 0;
         std::uint32_t attempt = 0;
         std::uint64_t latencyWord = 0; ///< queued: its latency draw, taken when it queued
-        EventId doneEvent; ///< in the heap, unless inLane
+        EventId doneEvent;             ///< in the heap, unless inLane
         Outcome outcome = Outcome::Ok;
         bool inLane = false; ///< the done event waits in m_lane
         bool queued = false;
