@@ -39,6 +39,17 @@ std::int64_t exactQuantile(std::vector<std::int64_t> values, double q)
     return values[rank - 1];
 }
 
+/// Two histograms that must hold the same values: same count, min, max, mean and quantiles.
+void expectSameHistogram(const LatencyHistogram &h, const LatencyHistogram &expected)
+{
+    EXPECT_EQ(h.count(), expected.count());
+    EXPECT_EQ(h.min(), expected.min());
+    EXPECT_EQ(h.max(), expected.max());
+    EXPECT_DOUBLE_EQ(h.mean(), expected.mean());
+    for (double q : {0.0, 0.001, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 0.9999, 1.0})
+        EXPECT_EQ(h.quantile(q), expected.quantile(q)) << q;
+}
+
 const std::vector<double> kQuantiles = {0.0, 0.001, 0.01, 0.05,  0.1,    0.25,    0.5, 0.75,
                                         0.9, 0.95,  0.99, 0.999, 0.9999, 0.99999, 1.0};
 
@@ -201,12 +212,8 @@ TEST(LatencyHistogramTest, MergeEqualsRecordingEverythingInOne)
     }
     LatencyHistogram merged = a;
     merged.merge(b);
-    EXPECT_EQ(merged.count(), all.count());
-    EXPECT_EQ(merged.min(), all.min());
-    EXPECT_EQ(merged.max(), all.max());
-    EXPECT_DOUBLE_EQ(merged.mean(), all.mean());
+    expectSameHistogram(merged, all);
     for (double q : kQuantiles) {
-        EXPECT_EQ(merged.quantile(q), all.quantile(q)) << q;
         const auto exact = static_cast<double>(exactQuantile(values, q));
         EXPECT_NEAR(merged.quantile(q), exact, 0.01 * exact) << q;
     }
@@ -236,12 +243,7 @@ TEST(LatencyHistogramTest, DrainIntoGivesTheQuantilesMergesAndClears)
         const auto exact = static_cast<double>(exactQuantile(liveValues, kQuantiles[k]));
         EXPECT_NEAR(out[k], exact, 0.01 * exact + 0.5) << kQuantiles[k];
     }
-    EXPECT_EQ(total.count(), all.count());
-    EXPECT_EQ(total.min(), all.min());
-    EXPECT_EQ(total.max(), all.max());
-    EXPECT_DOUBLE_EQ(total.mean(), all.mean());
-    for (double q : kQuantiles)
-        EXPECT_EQ(total.quantile(q), all.quantile(q)) << q;
+    expectSameHistogram(total, all);
     EXPECT_EQ(live.count(), 0u);
     EXPECT_EQ(live.quantile(0.5), 0.0);
     live.record(42); // a fresh start
