@@ -1,12 +1,14 @@
 #include "reslab/simulator.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <utility>
 
 namespace reslab {
 
 Simulator::Simulator()
+    : m_ring(kBuckets)
 {
     m_heap.reserve(1024);
     m_slots.reserve(1024);
@@ -116,7 +118,7 @@ void Simulator::fireLane()
 
 std::size_t Simulator::pendingEvents() const
 {
-    return m_heap.size() +
+    return m_heap.size() + m_ringCount + m_far.size() +
            static_cast<std::size_t>(std::count_if(m_lanes.begin(), m_lanes.end(),
                                                   [](const Lane &l) { return l.armed; }));
 }
@@ -134,49 +136,113 @@ void Simulator::growHeap()
 
 void Simulator::push(HeapEntry e)
 {
-    // Sift up on a plain vector: cheaper than std::push_heap with a comparator object.
-    if (m_heap.size() == m_heap.capacity()) [[unlikely]]
-        growHeap();
-    std::size_t i = m_heap.size();
-    m_heap.push_back(e);
-    while (i > 0) {
-        const std::size_t parent = (i - 1) / 2;
-        if (!e.before(m_heap[parent]))
-            break;
-        m_heap[i] = m_heap[parent];
-        i = parent;
+    if (e.time < m_nearEnd) {
+        if (m_heap.size() == m_heap.capacity()) [[unlikely]]
+            growHeap();
+        heapPush(m_heap, e);
+    } else if (e.time - m_nearEnd < kRingSpan) {
+        addToRing(e);
+    } else {
+        heapPush(m_far, e);
     }
-    m_heap[i] = e;
 }
 
-Simulator::HeapEntry Simulator::popTop()
+void Simulator::heapPush(std::vector<HeapEntry> &heap, const HeapEntry &e)
 {
-    const HeapEntry top = m_heap.front();
-    const HeapEntry last = m_heap.back();
-    m_heap.pop_back();
-    const std::size_t n = m_heap.size();
+    // Sift up on a plain vector: cheaper than std::push_heap with a comparator object.
+    std::size_t i = heap.size();
+    heap.push_back(e);
+    while (i > 0) {
+        const std::size_t parent = (i - 1) / 2;
+        if (!e.before(heap[parent]))
+            break;
+        heap[i] = heap[parent];
+        i = parent;
+    }
+    heap[i] = e;
+}
+
+Simulator::HeapEntry Simulator::heapPop(std::vector<HeapEntry> &heap)
+{
+    const HeapEntry top = heap.front();
+    const HeapEntry last = heap.back();
+    heap.pop_back();
+    const std::size_t n = heap.size();
     if (n > 0) {
         std::size_t i = 0;
         for (;;) {
             std::size_t child = 2 * i + 1;
             if (child >= n)
                 break;
-            if (child + 1 < n && m_heap[child + 1].before(m_heap[child]))
+            if (child + 1 < n && heap[child + 1].before(heap[child]))
                 ++child;
-            if (!m_heap[child].before(last))
+            if (!heap[child].before(last))
                 break;
-            m_heap[i] = m_heap[child];
+            heap[i] = heap[child];
             i = child;
         }
-        m_heap[i] = last;
+        heap[i] = last;
     }
     return top;
+}
+
+void Simulator::pullFar()
+{
+    while (!m_far.empty() && m_far.front().time - m_nearEnd < kRingSpan)
+        addToRing(heapPop(m_far));
+}
+
+std::size_t Simulator::distanceToOccupied(std::size_t from) const
+{
+    constexpr std::size_t kWords = kBuckets / 64;
+    const std::size_t word = from / 64;
+    const std::uint64_t here = m_occupied[word] >> (from % 64);
+    if (here != 0)
+        return static_cast<std::size_t>(std::countr_zero(here));
+    std::size_t distance = 64 - from % 64;
+    for (std::size_t i = 1; i <= kWords; ++i, distance += 64) {
+        const std::uint64_t bits = m_occupied[(word + i) % kWords];
+        if (bits != 0)
+            return distance + static_cast<std::size_t>(std::countr_zero(bits));
+    }
+    return 0; // unreachable while the ring holds entries
+}
+
+bool Simulator::advanceNear()
+{
+    while (m_heap.empty()) {
+        if (m_ringCount == 0) {
+            if (m_far.empty())
+                return false;
+            // Nothing in the next ~1 s: the ring jumps to the bucket of the earliest far event.
+            m_nearEnd = (m_far.front().time >> kBucketShift) << kBucketShift;
+            pullFar();
+            continue;
+        }
+        // Skip the empty buckets (the ring then covers as many more), and the first occupied
+        // one becomes the near heap.
+        const std::size_t skip = distanceToOccupied(bucketOf(m_nearEnd));
+        if (skip != 0) {
+            m_nearEnd += static_cast<SimTime>(skip) * kBucketWidth;
+            pullFar();
+        }
+        const std::size_t b = bucketOf(m_nearEnd);
+        std::vector<HeapEntry> &bucket = m_ring[b];
+        for (const HeapEntry &e : bucket)
+            heapPush(m_heap, e);
+        m_ringCount -= bucket.size();
+        bucket.clear();
+        m_occupied[b / 64] &= ~(std::uint64_t{1} << (b % 64));
+        m_nearEnd += kBucketWidth;
+        pullFar();
+    }
+    return true;
 }
 
 void Simulator::dropCancelledTop()
 {
     // Nothing cancelled in the heap (the usual case): no slot lookup at all.
-    while (m_cancelledInHeap != 0 && m_slots[m_heap.front().slot].cancelled) {
+    while (m_cancelledInHeap != 0 && fillNear() && m_slots[m_heap.front().slot].cancelled) {
         --m_cancelledInHeap;
         const HeapEntry e = popTop();
         Slot &slot = m_slots[e.slot];
@@ -223,7 +289,7 @@ bool Simulator::step()
         fireLane();
         return true;
     }
-    if (m_heap.empty())
+    if (!fillNear())
         return false;
     fire(popTop());
     return true;
@@ -234,7 +300,7 @@ SimTime Simulator::nextEventTime()
     dropCancelledTop();
     if (laneFirst())
         return nextLaneTime();
-    return m_heap.empty() ? -1 : m_heap.front().time;
+    return fillNear() ? m_heap.front().time : -1;
 }
 
 void Simulator::runUntil(SimTime t)
@@ -248,7 +314,7 @@ void Simulator::runUntil(SimTime t)
             fireLane();
             continue;
         }
-        if (m_heap.empty() || m_heap.front().time > t)
+        if (!fillNear() || m_heap.front().time > t)
             break;
         fire(popTop());
     }

@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -366,6 +368,172 @@ TEST(SimulatorTest, ManyInterleavedEventsRunInTimeThenSequenceOrder)
                      [](const auto &a, const auto &b) { return a.first < b.first; });
     sim.run();
     EXPECT_EQ(fired, expected);
+}
+
+// --- the queue's tiers: near heap, ring of buckets, far heap ----------------------------------
+
+/// What one event does when it fires, the same for the simulator and for a reference queue:
+/// schedules up to three more events with delays from 0 to two hours (the same instant, inside
+/// one bucket, across buckets, beyond the ring, far beyond), sometimes through a sequence number
+/// reserved earlier, and cancels a pending event now and then.
+template <typename Api>
+void reactTo(int id, SimTime now, Api &api, std::uint64_t &x, int &budget)
+{
+    auto next = [&x] {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        return x >> 33;
+    };
+    const int children = static_cast<int>(next() % 4);
+    const std::uint64_t reserved = next() % 5 == 0 ? api.reserve() : 0;
+    const bool useReserved = reserved != 0 || next() % 1000 == 0; // (seq 0 is never reserved)
+    for (int c = 0; c < children && budget > 0; ++c, --budget) {
+        SimTime delay = 0;
+        switch (next() % 6) {
+        case 0:
+            delay = 0;
+            break;
+        case 1:
+            delay = static_cast<SimTime>(next() % 1000);
+            break;
+        case 2:
+            delay = static_cast<SimTime>(next() % 3'000'000);
+            break;
+        case 3:
+            delay = static_cast<SimTime>(next() % 100'000'000);
+            break;
+        case 4:
+            delay = static_cast<SimTime>(next() % 7'200'000'000ULL);
+            break;
+        default: { // on bucket edges near the ends of the ring (1024 buckets of 1024 us)
+            constexpr SimTime kEdges[] = {0, 1, 2, 1023, 1024, 1025, 1026, 2047, 2048, 2049};
+            const SimTime k = kEdges[next() % std::size(kEdges)];
+            delay = (((now >> 10) + k) << 10) - now;
+            break;
+        }
+        }
+        if (c == 0 && useReserved && reserved != 0)
+            api.scheduleReserved(now + delay, reserved);
+        else
+            api.schedule(now + delay);
+    }
+    if (next() % 7 == 0)
+        api.cancelSome(next());
+    (void)id;
+}
+
+TEST(SimulatorQueue, EventsFromMicrosecondsToHoursApartRunInTimeThenSequenceOrder)
+{
+    // The simulator against a reference queue (an ordered set of (time, sequence, id)) on the
+    // same program: every event fires at the same time in the same order, whichever tier it
+    // waited in, across runUntil calls that stop anywhere.
+    using Log = std::vector<std::pair<SimTime, int>>;
+    constexpr int kEvents = 30000;
+
+    // The simulator.
+    class Real final : public EventTarget
+    {
+    public:
+        explicit Real(Simulator &sim, Log &log)
+            : m_sim(sim)
+            , m_log(log)
+        {}
+        void schedule(SimTime at) { add(at, m_sim.schedule(at, this, next(), 0)); }
+        void scheduleReserved(SimTime at, std::uint64_t seq)
+        {
+            add(at, m_sim.scheduleReserved(at, seq - 1, this, next(), 0));
+        }
+        std::uint64_t reserve() { return m_sim.reserveSequence() + 1; }
+        void cancelSome(std::uint64_t pick)
+        {
+            if (!m_ids.empty())
+                m_sim.cancel(m_ids[pick % m_ids.size()]);
+        }
+        void onEvent(std::uint32_t kind, std::uint64_t) override
+        {
+            m_log.emplace_back(m_sim.now(), static_cast<int>(kind));
+            reactTo(static_cast<int>(kind), m_sim.now(), *this, m_x, m_budget);
+        }
+
+    private:
+        std::uint32_t next() { return m_nextId++; }
+        void add(SimTime, EventId id) { m_ids.push_back(id); }
+        Simulator &m_sim;
+        Log &m_log;
+        std::vector<EventId> m_ids;
+        std::uint32_t m_nextId = 0;
+        std::uint64_t m_x = 2024;
+        int m_budget = kEvents;
+    };
+
+    // The reference: sequence numbers taken the same way (one per schedule or reservation).
+    class Reference
+    {
+    public:
+        explicit Reference(Log &log)
+            : m_log(log)
+        {}
+        void schedule(SimTime at) { add(std::max(at, m_now), m_seq++); }
+        void scheduleReserved(SimTime at, std::uint64_t seq) { add(std::max(at, m_now), seq - 1); }
+        std::uint64_t reserve() { return m_seq++ + 1; }
+        void cancelSome(std::uint64_t pick)
+        {
+            if (!m_keys.empty())
+                m_queue.erase(m_keys[pick % m_keys.size()]);
+        }
+        void runUntil(SimTime t)
+        {
+            while (!m_queue.empty() && std::get<0>(*m_queue.begin()) <= t) {
+                const auto [time, seq, id] = *m_queue.begin();
+                m_queue.erase(m_queue.begin());
+                m_now = time;
+                m_log.emplace_back(time, id);
+                reactTo(id, time, *this, m_x, m_budget);
+            }
+            m_now = std::max(m_now, t);
+        }
+
+    private:
+        void add(SimTime at, std::uint64_t seq)
+        {
+            const std::tuple<SimTime, std::uint64_t, int> key{at, seq, m_nextId++};
+            m_queue.insert(key);
+            m_keys.push_back(key);
+        }
+        Log &m_log;
+        std::set<std::tuple<SimTime, std::uint64_t, int>> m_queue;
+        std::vector<std::tuple<SimTime, std::uint64_t, int>> m_keys;
+        std::uint64_t m_seq = 0;
+        SimTime m_now = 0;
+        int m_nextId = 0;
+        std::uint64_t m_x = 2024;
+        int m_budget = kEvents;
+    };
+
+    // Stops: inside a bucket, on bucket edges, after long gaps, and the end.
+    const std::vector<SimTime> stops{
+        0, 5, 1023, 1024, 2'500'000, 9'999'999, 3'600'000'000, 3'600'000'001, 40'000'000'000};
+    Log real;
+    Log reference;
+    {
+        Simulator sim;
+        Real r(sim, real);
+        for (int i = 0; i < 8; ++i)
+            r.schedule(static_cast<SimTime>(i) * 700'000);
+        for (SimTime t : stops) {
+            sim.runUntil(t);
+            EXPECT_EQ(sim.now(), t);
+        }
+        EXPECT_EQ(sim.pendingEvents(), 0u);
+    }
+    {
+        Reference ref(reference);
+        for (int i = 0; i < 8; ++i)
+            ref.schedule(static_cast<SimTime>(i) * 700'000);
+        for (SimTime t : stops)
+            ref.runUntil(t);
+    }
+    ASSERT_GT(reference.size(), 20000u);
+    EXPECT_EQ(real, reference);
 }
 
 // --- lanes: one pending event beside the heap, in the heap's (time, sequence) order ---------

@@ -2,6 +2,7 @@
 
 #include "reslab/time.h"
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -29,7 +30,14 @@ struct EventId
 
 /// The discrete-event kernel: integer virtual time, events ordered by (time, insertion sequence)
 /// so that same-time events run first-in-first-out and a run is a pure function of its inputs.
-/// Cancellation is lazy: a cancelled event stays in the heap and is skipped when it comes up.
+/// Cancellation is lazy: a cancelled event stays queued and is skipped when it comes up.
+///
+/// Pending events wait in three tiers by time (a two-level calendar): a binary heap of those
+/// before `m_nearEnd`, a ring of kBuckets unsorted buckets of kBucketWidth µs for the next
+/// ~1 s, and a heap for later ones. A bucket enters the near heap only when the heap runs dry,
+/// so the heap holds about one bucket's events instead of everything in flight. Equal times
+/// always share a bucket, and the near heap orders by (time, sequence): the order is exactly that
+/// of one heap.
 ///
 ///     Simulator sim;
 ///     sim.schedule(1500, [&] { ... });   // at t = 1.5 ms
@@ -113,6 +121,14 @@ private:
         std::uint32_t slot;
         bool before(const HeapEntry &o) const { return earlier(time, seq, o.time, o.seq); }
     };
+    static constexpr int kBucketShift = 10; ///< buckets of 1024 µs
+    static constexpr SimTime kBucketWidth = SimTime{1} << kBucketShift;
+    static constexpr std::size_t kBuckets = 1024; ///< the ring spans ~1.05 s
+    static constexpr SimTime kRingSpan = kBucketWidth * static_cast<SimTime>(kBuckets);
+    static std::size_t bucketOf(SimTime t)
+    {
+        return static_cast<std::size_t>(t >> kBucketShift) & (kBuckets - 1);
+    }
     struct Slot
     {
         EventTarget *target = nullptr;
@@ -170,12 +186,32 @@ private:
         }
     }
     void updateNextLaneSlow();
-    /// True when the earliest lane event comes before the heap's top (which must be live).
-    bool laneFirst() const
+    /// Makes the near heap hold the earliest queued event, if there is one; false when nothing
+    /// is queued (lanes aside).
+    bool fillNear()
+    {
+        if (!m_heap.empty()) [[likely]]
+            return true;
+        return advanceNear();
+    }
+    [[gnu::noinline]] bool advanceNear();
+    /// Moves the far events whose time the ring now covers into it.
+    void pullFar();
+    void addToRing(const HeapEntry &e)
+    {
+        const std::size_t b = bucketOf(e.time);
+        m_ring[b].push_back(e);
+        m_occupied[b / 64] |= std::uint64_t{1} << (b % 64);
+        ++m_ringCount;
+    }
+    /// Buckets from `from` (cyclically) to the first occupied one; the ring must hold entries.
+    std::size_t distanceToOccupied(std::size_t from) const;
+    /// True when the earliest lane event comes before the queue's top (which must be live).
+    bool laneFirst()
     {
         if (m_nextLane == kNoLane)
             return false;
-        if (m_heap.empty())
+        if (!fillNear())
             return true;
         const Lane &l = m_lanes[m_nextLane];
         return earlier(l.time, l.seq, m_heap.front().time, m_heap.front().seq);
@@ -183,7 +219,9 @@ private:
     SimTime nextLaneTime() const { return m_lanes[m_nextLane].time; }
     void fireLane();
     void push(HeapEntry e);
-    HeapEntry popTop();
+    static void heapPush(std::vector<HeapEntry> &heap, const HeapEntry &e);
+    static HeapEntry heapPop(std::vector<HeapEntry> &heap);
+    HeapEntry popTop() { return heapPop(m_heap); }
     void dropCancelledTop();
     void fire(const HeapEntry &top);
 
@@ -193,8 +231,15 @@ private:
     bool m_stopped = false;
     std::uint64_t m_seq = 0;
     std::uint64_t m_processed = 0;
-    std::size_t m_cancelledInHeap = 0; ///< cancelled entries still in the heap
-    std::vector<HeapEntry> m_heap;
+    std::size_t m_cancelledInHeap = 0;          ///< cancelled entries still queued (any tier)
+    std::vector<HeapEntry> m_heap;              ///< events before m_nearEnd
+    SimTime m_nearEnd = 0;                      ///< a multiple of kBucketWidth
+    std::vector<std::vector<HeapEntry>> m_ring; ///< [m_nearEnd, m_nearEnd + kRingSpan), by bucketOf
+    std::size_t m_ringCount = 0;
+    /// Bit b set: bucket b holds entries (finding the next one is a few word scans, not a
+    /// walk over empty buckets when events are sparse).
+    std::array<std::uint64_t, kBuckets / 64> m_occupied{};
+    std::vector<HeapEntry> m_far; ///< a heap of events at or after m_nearEnd + kRingSpan
     std::vector<Slot> m_slots;
     std::vector<std::uint32_t> m_freeSlots;
     std::vector<Lane> m_lanes;
