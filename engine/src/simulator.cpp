@@ -8,8 +8,8 @@
 namespace reslab {
 
 Simulator::Simulator()
-    : m_ring(kBuckets)
 {
+    m_bucketHead.fill(kNoNode);
     m_heap.reserve(1024);
     m_slots.reserve(1024);
 }
@@ -208,6 +208,12 @@ std::size_t Simulator::distanceToOccupied(std::size_t from) const
     return 0; // unreachable while the ring holds entries
 }
 
+std::uint32_t Simulator::newNode()
+{
+    m_nodes.push_back({});
+    return static_cast<std::uint32_t>(m_nodes.size() - 1);
+}
+
 bool Simulator::advanceNear()
 {
     while (m_heap.empty()) {
@@ -227,11 +233,16 @@ bool Simulator::advanceNear()
             pullFar();
         }
         const std::size_t b = bucketOf(m_nearEnd);
-        std::vector<HeapEntry> &bucket = m_ring[b];
-        for (const HeapEntry &e : bucket)
-            heapPush(m_heap, e);
-        m_ringCount -= bucket.size();
-        bucket.clear();
+        for (std::uint32_t n = m_bucketHead[b]; n != kNoNode;) {
+            RingNode &node = m_nodes[n];
+            heapPush(m_heap, {node.time, node.seq, node.slot});
+            const std::uint32_t next = node.next;
+            node.next = m_freeNode;
+            m_freeNode = n;
+            n = next;
+            --m_ringCount;
+        }
+        m_bucketHead[b] = kNoNode;
         m_occupied[b / 64] &= ~(std::uint64_t{1} << (b % 64));
         m_nearEnd += kBucketWidth;
         pullFar();

@@ -200,10 +200,17 @@ private:
     void addToRing(const HeapEntry &e)
     {
         const std::size_t b = bucketOf(e.time);
-        m_ring[b].push_back(e);
+        std::uint32_t n = m_freeNode;
+        if (n != kNoNode) [[likely]]
+            m_freeNode = m_nodes[n].next;
+        else
+            n = newNode();
+        m_nodes[n] = {e.time, e.seq, e.slot, m_bucketHead[b]};
+        m_bucketHead[b] = n;
         m_occupied[b / 64] |= std::uint64_t{1} << (b % 64);
         ++m_ringCount;
     }
+    [[gnu::noinline]] std::uint32_t newNode();
     /// Buckets from `from` (cyclically) to the first occupied one; the ring must hold entries.
     std::size_t distanceToOccupied(std::size_t from) const;
     /// True when the earliest lane event comes before the queue's top (which must be live).
@@ -231,10 +238,24 @@ private:
     bool m_stopped = false;
     std::uint64_t m_seq = 0;
     std::uint64_t m_processed = 0;
-    std::size_t m_cancelledInHeap = 0;          ///< cancelled entries still queued (any tier)
-    std::vector<HeapEntry> m_heap;              ///< events before m_nearEnd
-    SimTime m_nearEnd = 0;                      ///< a multiple of kBucketWidth
-    std::vector<std::vector<HeapEntry>> m_ring; ///< [m_nearEnd, m_nearEnd + kRingSpan), by bucketOf
+    std::size_t m_cancelledInHeap = 0; ///< cancelled entries still queued (any tier)
+    std::vector<HeapEntry> m_heap;     ///< events before m_nearEnd
+    SimTime m_nearEnd = 0;             ///< a multiple of kBucketWidth
+    /// An entry of the ring: a bucket is a singly linked list of nodes from one pool (its order
+    /// does not matter: the near heap sorts it), so the ring is a 4 KB array of list heads and
+    /// recently freed nodes are reused first, while they are still in the cache.
+    struct RingNode
+    {
+        SimTime time;
+        std::uint64_t seq;
+        std::uint32_t slot;
+        std::uint32_t next;
+    };
+    static constexpr std::uint32_t kNoNode = ~std::uint32_t{0};
+    std::vector<RingNode> m_nodes;
+    std::uint32_t m_freeNode = kNoNode; ///< free nodes, linked through `next`
+    /// Bucket b: events in [m_nearEnd, m_nearEnd + kRingSpan) with bucketOf(time) == b.
+    std::array<std::uint32_t, kBuckets> m_bucketHead;
     std::size_t m_ringCount = 0;
     /// Bit b set: bucket b holds entries (finding the next one is a few word scans, not a
     /// walk over empty buckets when events are sparse).
