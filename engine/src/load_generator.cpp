@@ -177,6 +177,7 @@ void LoadGenerator::applyPhase(const LoadPhase &phase)
         const double old = m_rate;
         m_rate = *phase.ratePerS;
         m_meanGapS = m_rate > 0 ? 1.0 / m_rate : 0.0;
+        m_aheadIndex = kNoAhead; // drawn at the old rate
         if (m_spec.type == LoadSpec::Type::Poisson || m_spec.type == LoadSpec::Type::Constant)
             changeOpenRate(old);
     }
@@ -240,7 +241,6 @@ void LoadGenerator::onEvent(std::uint32_t kind, std::uint64_t arg)
             m_sink->arrive(0);
             scheduleOpenAt(next);
             m_aheadIndex = m_nextIndex + 1;
-            m_aheadRate = m_rate;
             m_aheadGap = poissonGap(m_aheadIndex);
             return;
         }

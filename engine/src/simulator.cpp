@@ -129,22 +129,14 @@ bool Simulator::isPending(EventId id) const
            !m_slots[id.slot].cancelled;
 }
 
-void Simulator::growHeap()
-{
-    m_heap.reserve(2 * m_heap.capacity() + 64);
-}
-
 void Simulator::push(HeapEntry e)
 {
-    if (e.time < m_nearEnd) {
-        if (m_heap.size() == m_heap.capacity()) [[unlikely]]
-            growHeap();
+    if (e.time < m_nearEnd)
         heapPush(m_heap, e);
-    } else if (e.time - m_nearEnd < kRingSpan) {
+    else if (e.time - m_nearEnd < kRingSpan)
         addToRing(e);
-    } else {
+    else
         heapPush(m_far, e);
-    }
 }
 
 void Simulator::heapPush(std::vector<HeapEntry> &heap, const HeapEntry &e)
@@ -252,7 +244,7 @@ bool Simulator::advanceNear()
 
 void Simulator::dropCancelledTop()
 {
-    // Nothing cancelled in the heap (the usual case): no slot lookup at all.
+    // Nothing cancelled in the queue (the usual case): no slot lookup at all.
     while (m_cancelledInHeap != 0 && fillNear() && m_slots[m_heap.front().slot].cancelled) {
         --m_cancelledInHeap;
         const HeapEntry e = popTop();

@@ -203,7 +203,7 @@ void VirtualService::beginService(std::uint32_t index, std::uint64_t latencyWord
         m_ctx.recorder.busy.add(now, 1);
     const SimTime doneAt = now + fromMillis(latencyMs);
     const std::uint64_t handle = (std::uint64_t{m_frames.generation(index)} << 32) | index;
-    // Same (time, sequence) order either way: the lane only saves the heap's work.
+    // Same (time, sequence) order either way: the lane only saves the queue's work.
     if (!m_ctx.sim.lanePending(m_lane)) {
         f.inLane = true;
         m_ctx.sim.scheduleLane(m_lane, doneAt, kDone, handle);

@@ -57,12 +57,13 @@ private:
     {
         return fromSeconds(sample::exponential(m_meanGapS, m_arrivalRng.bits(index, 0, 0)));
     }
-    /// The gap before arrival m_nextIndex: drawn one arrival ahead when the rate is unchanged.
+    /// The gap before arrival m_nextIndex: the one drawn an arrival ahead, unless the rate
+    /// changed since (which forgets it).
     SimTime nextPoissonGap() const
     {
-        return m_aheadIndex == m_nextIndex && m_aheadRate == m_rate ? m_aheadGap
-                                                                    : poissonGap(m_nextIndex);
+        return m_aheadIndex == m_nextIndex ? m_aheadGap : poissonGap(m_nextIndex);
     }
+    static constexpr std::uint64_t kNoAhead = ~std::uint64_t{0};
     void scheduleThink(std::uint32_t client);
     void applyPhase(const LoadPhase &phase);
 
@@ -79,11 +80,10 @@ private:
     std::uint64_t m_nextIndex = 0;   ///< open loops: index of the next arrival
     Simulator::LaneId m_arrivalLane; ///< open loops and script: the next arrival's event
     SimTime m_pendingAt = -1;        ///< open loops: time of the scheduled arrival (-1: none)
-    /// Poisson: poissonGap(m_aheadIndex) at rate m_aheadRate, drawn during the arrival before:
+    /// Poisson: poissonGap(m_aheadIndex) at the current rate, drawn during the arrival before:
     /// its chain of multiplications then overlaps other events' work instead of delaying the
     /// next arrival's place in the event order.
-    std::uint64_t m_aheadIndex = ~std::uint64_t{0};
-    double m_aheadRate = 0;
+    std::uint64_t m_aheadIndex = kNoAhead;
     SimTime m_aheadGap = 0;
     SimTime m_constantOrigin = 0; ///< constant: arrivals at origin + k / rate
     std::uint64_t m_constantCount = 0;

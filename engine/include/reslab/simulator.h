@@ -64,9 +64,9 @@ public:
     bool isPending(EventId id) const;
 
     /// A lane is a source with at most one pending event at a time (an open-loop arrival
-    /// process): its event waits beside the heap instead of in it, in the same (time, insertion
-    /// sequence) order as if it were in the heap, so a run's results do not change. It saves a
-    /// heap push and pop per event, which matter when the heap holds every call in flight.
+    /// process, a service's attempt in service): its event waits beside the queue instead of in
+    /// it, in the same (time, insertion sequence) order as if it were queued, so a run's results
+    /// do not change. It saves the queue's push and pop per event.
     using LaneId = std::uint32_t;
     LaneId addLane(EventTarget *target);
     /// Schedules the lane's event at `at` (clamped to now()), replacing its pending one.
@@ -105,7 +105,7 @@ public:
     bool stopped() const { return m_stopped; }
 
     std::uint64_t eventsProcessed() const { return m_processed; }
-    /// Entries in the heap (cancelled ones included) plus pending lane events.
+    /// Queued entries in every tier (cancelled ones included) plus pending lane events.
     std::size_t pendingEvents() const;
 
 private:
@@ -160,7 +160,6 @@ private:
         return newSlot();
     }
     [[gnu::noinline]] std::uint32_t newSlot();
-    [[gnu::noinline]] void growHeap();
     /// Finds the armed lane with the earliest (time, seq) (after the earliest one fired or was
     /// cancelled or replaced).
     void updateNextLane()

@@ -60,7 +60,7 @@ private:
         std::uint32_t slot = 0;
         std::uint32_t attempt = 0;
         std::uint64_t latencyWord = 0; ///< queued: its latency draw, taken when it queued
-        EventId doneEvent;             ///< in the heap, unless inLane
+        EventId doneEvent;             ///< queued in the simulator, unless inLane
         Outcome outcome = Outcome::Ok;
         bool inLane = false; ///< the done event waits in m_lane
         bool queued = false;
@@ -82,8 +82,8 @@ private:
     std::size_t m_index;
     bool m_isTarget;
     RandomStream m_rng;
-    /// Holds one attempt's done event outside the heap (the simulator's lanes): whichever
-    /// attempt starts while it is free. A single-server service never needs the heap.
+    /// Holds one attempt's done event beside the simulator's queue (a lane): whichever attempt
+    /// starts while it is free. A single-server service never needs the queue.
     Simulator::LaneId m_lane;
     FramePool<Frame> m_frames;
     RingQueue<std::uint32_t> m_queue; ///< frame indices; cancelled ones are skipped lazily
