@@ -1,12 +1,12 @@
 #include "cli.h"
 
-#include "reslab/config_export.h"
-#include "reslab/event_log.h"
-#include "reslab/presets.h"
-#include "reslab/report.h"
-#include "reslab/scenario_io.h"
-#include "reslab/simulation.h"
-#include "reslab/sweep.h"
+#include "reslab/io/config_export.h"
+#include "reslab/io/scenario_io.h"
+#include "reslab/metrics/event_log.h"
+#include "reslab/metrics/report.h"
+#include "reslab/model/presets.h"
+#include "reslab/model/simulation.h"
+#include "reslab/tuning/sweep.h"
 
 #include <nlohmann/json.hpp>
 

@@ -7,7 +7,7 @@
 // (time, insertion sequence) ordering, so the engine's events/s divided by this one's is the
 // price of everything the engine does beyond scheduling.
 
-#include "reslab/random.h"
+#include "reslab/kernel/random.h"
 
 #include <cmath>
 #include <cstdint>

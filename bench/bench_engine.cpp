@@ -7,11 +7,11 @@
 #include "bare_loop.h"
 #include "models.h"
 
-#include "reslab/latency_histogram.h"
-#include "reslab/random.h"
-#include "reslab/simulation.h"
-#include "reslab/simulator.h"
-#include "reslab/virtual_service.h"
+#include "reslab/kernel/random.h"
+#include "reslab/kernel/simulator.h"
+#include "reslab/metrics/latency_histogram.h"
+#include "reslab/model/simulation.h"
+#include "reslab/model/virtual_service.h"
 
 #include <benchmark/benchmark.h>
 

@@ -22,9 +22,9 @@
 #include "views/event_log_model.h"
 #include "views/event_log_view.h"
 
-#include "reslab/presets.h"
-#include "reslab/scenario_io.h"
-#include "reslab/simulation.h"
+#include "reslab/io/scenario_io.h"
+#include "reslab/model/presets.h"
+#include "reslab/model/simulation.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

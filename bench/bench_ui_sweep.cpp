@@ -10,8 +10,8 @@
 
 #include "tuning/sweep_window.h"
 
-#include "reslab/scenario_io.h"
-#include "reslab/simulation.h"
+#include "reslab/io/scenario_io.h"
+#include "reslab/model/simulation.h"
 
 #include <QApplication>
 #include <QEventLoop>

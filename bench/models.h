@@ -3,9 +3,9 @@
 // The two engine workloads the benchmarks share: an M/M/1 queue and the seed preset's full
 // pipeline at a chosen load.
 
-#include "reslab/presets.h"
-#include "reslab/scenario.h"
-#include "reslab/scenario_io.h"
+#include "reslab/io/scenario_io.h"
+#include "reslab/model/presets.h"
+#include "reslab/model/scenario.h"
 
 #include <stdexcept>
 #include <string>

@@ -15,7 +15,7 @@
 #include "bare_loop.h"
 #include "models.h"
 
-#include "reslab/simulation.h"
+#include "reslab/model/simulation.h"
 
 #include <sys/resource.h>
 
@@ -111,9 +111,9 @@ std::string checkPipeline(const Scenario &s)
     if (target->second.concurrency != 200)
         problems += "target concurrency != 200; ";
     const bool cacheFallback = !s.pipeline.empty() &&
-                               s.pipeline.front().type == StageSpec::Type::Fallback &&
-                               s.pipeline.front().fallback.mode == FallbackSpec::Mode::Service &&
-                               s.pipeline.front().fallback.service == "cache";
+                               s.pipeline.front().is<FallbackSpec>() &&
+                               s.pipeline.front().as<FallbackSpec>().mode == FallbackSpec::Mode::Service &&
+                               s.pipeline.front().as<FallbackSpec>().service == "cache";
     if (!cacheFallback)
         problems += "outermost stage is not a fallback to service cache; ";
     return problems;

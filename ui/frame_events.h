@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reslab/event_log.h"
+#include "reslab/metrics/event_log.h"
 
 #include <vector>
 

@@ -16,8 +16,8 @@
 #include "views/retry_timeline.h"
 #include "views/summary_model.h"
 
-#include "reslab/presets.h"
-#include "reslab/report.h"
+#include "reslab/metrics/report.h"
+#include "reslab/model/presets.h"
 
 #include <QActionGroup>
 #include <QApplication>

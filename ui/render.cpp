@@ -4,8 +4,8 @@
 #include "charts/chart_panel.h"
 #include "simulation_controller.h"
 
-#include "reslab/presets.h"
-#include "reslab/scenario_io.h"
+#include "reslab/io/scenario_io.h"
+#include "reslab/model/presets.h"
 
 #include <QApplication>
 #include <QFileInfo>

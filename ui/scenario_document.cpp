@@ -1,6 +1,7 @@
 #include "scenario_document.h"
 
-#include "reslab/presets.h"
+#include "reslab/io/json_path.h"
+#include "reslab/model/presets.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -8,39 +9,63 @@
 
 namespace reslab::ui {
 
+namespace {
+
+/// The tokens of an editor path: a scenario path (the engine's reslab::splitScenarioPath) whose
+/// brackets may also hold a service name that a dotted path cannot spell
+/// (`services[pay.ments].failure_rate`; names never contain brackets). nullopt if malformed.
+std::optional<std::vector<std::string>> editorPathTokens(const std::string &path)
+{
+    if (path.empty())
+        return std::vector<std::string>{}; // the whole document
+    if (path.find('[') == std::string::npos)
+        return splitScenarioPath(path);
+    // Each bracketed name becomes a placeholder key the engine splits like any other.
+    constexpr char kMark = '\x1f';
+    std::vector<std::string> names;
+    std::string engine;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        const std::size_t close = path[i] == '[' ? path.find(']', i) : std::string::npos;
+        if (close == std::string::npos) {
+            engine += path[i];
+            continue;
+        }
+        const std::string inside = path.substr(i + 1, close - i - 1);
+        if (!inside.empty() && inside.find_first_not_of("0123456789") == std::string::npos) {
+            engine += path.substr(i, close - i + 1); // an index
+        } else {
+            engine += (engine.empty() ? "" : ".") + std::string(1, kMark) +
+                      std::to_string(names.size());
+            names.push_back(inside);
+        }
+        i = close;
+    }
+    auto tokens = splitScenarioPath(engine);
+    if (!tokens)
+        return std::nullopt;
+    for (std::string &t : *tokens) {
+        if (!t.empty() && t[0] == kMark)
+            t = names.at(std::stoul(t.substr(1)));
+    }
+    return tokens;
+}
+
+} // namespace
+
 std::vector<std::string> splitJsonPath(const std::string &path)
 {
-    std::vector<std::string> parts;
-    std::string cur;
-    for (std::size_t i = 0; i < path.size(); ++i) {
-        const char c = path[i];
-        if (c == '.') {
-            if (!cur.empty())
-                parts.push_back(cur);
-            cur.clear();
-        } else if (c == '[') {
-            if (!cur.empty())
-                parts.push_back(cur);
-            cur.clear();
-            const std::size_t close = path.find(']', i);
-            if (close == std::string::npos)
-                break;
-            parts.push_back(path.substr(i + 1, close - i - 1));
-            i = close;
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.empty())
-        parts.push_back(cur);
-    return parts;
+    return editorPathTokens(path).value_or(std::vector<std::string>{});
 }
 
 namespace {
-nlohmann::json::json_pointer pointerFor(const std::string &path)
+/// The JSON pointer of an editor path; nullopt if the path is malformed (it names nothing).
+std::optional<nlohmann::json::json_pointer> pointerFor(const std::string &path)
 {
+    const auto tokens = editorPathTokens(path);
+    if (!tokens)
+        return std::nullopt;
     nlohmann::json::json_pointer p;
-    for (const std::string &part : splitJsonPath(path))
+    for (const std::string &part : *tokens)
         p /= part;
     return p;
 }
@@ -150,7 +175,10 @@ bool ScenarioDocument::saveAs(const QString &path, QString *error)
 
 nlohmann::json ScenarioDocument::value(const std::string &path) const
 {
-    const auto ptr = pointerFor(path);
+    const auto pointer = pointerFor(path);
+    if (!pointer)
+        return nullptr;
+    const nlohmann::json::json_pointer &ptr = *pointer;
     try {
         if (m_doc.contains(ptr))
             return m_doc.at(ptr);
@@ -161,7 +189,10 @@ nlohmann::json ScenarioDocument::value(const std::string &path) const
 
 void ScenarioDocument::setValue(const std::string &path, const nlohmann::json &value)
 {
-    const auto ptr = pointerFor(path);
+    const auto pointer = pointerFor(path);
+    if (!pointer)
+        return; // a path that names nothing: nothing to change
+    const nlohmann::json::json_pointer &ptr = *pointer;
     try {
         const bool present = m_doc.contains(ptr);
         if (value.is_null() ? !present : present && m_doc.at(ptr) == value)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "reslab/scenario.h"
-#include "reslab/scenario_io.h"
+#include "reslab/io/scenario_io.h"
+#include "reslab/model/scenario.h"
 
 #include <nlohmann/json.hpp>
 
@@ -99,7 +99,9 @@ private:
     std::vector<ScenarioError> m_errors;
 };
 
-/// Splits `services.api.latency_ms.p99` / `pipeline[2].timeout_ms` into JSON pointer tokens.
+/// Splits an editor path into JSON pointer tokens: a scenario path as the engine splits it
+/// (reslab::splitScenarioPath: `services.api.latency_ms.p99`, `pipeline[2].timeout_ms`), where a
+/// bracket may also hold a service name (`services[pay.ments].failure_rate`). Empty if malformed.
 std::vector<std::string> splitJsonPath(const std::string &path);
 
 } // namespace reslab::ui

@@ -1,16 +1,16 @@
 #include "simulation_controller.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
-#include <cmath>
 
 namespace reslab::ui {
 
 SimulationController::SimulationController(QObject *parent)
     : QObject(parent)
 {
-    m_timer.setTimerType(Qt::PreciseTimer);
-    m_timer.setInterval(16); // ~60 frames per second
-    connect(&m_timer, &QTimer::timeout, this, &SimulationController::onTimer);
+    connect(&m_clock, &PlaybackClock::frame, this,
+            [this](double, SimTime step) { advanceFrame(step); });
 }
 
 SimulationController::~SimulationController() = default;
@@ -30,7 +30,6 @@ void SimulationController::load(const Scenario &scenario)
 void SimulationController::restart()
 {
     pause();
-    m_runningToEnd = false;
     m_events.clear();
     m_hotApplies.clear();
     m_runScenario = m_scenario;
@@ -57,7 +56,7 @@ void SimulationController::apply(const Scenario &scenario, bool hot)
         emit frameAdvanced();
         return;
     }
-    const bool wasPlaying = m_playing;
+    const bool wasPlaying = m_clock.isPlaying();
     restart();
     if (wasPlaying)
         play();
@@ -90,26 +89,21 @@ void SimulationController::play()
 {
     if (!m_sim || m_sim->finished())
         return;
-    m_playing = true;
-    m_wall.restart();
-    if (!m_timer.isActive())
-        m_timer.start();
+    m_clock.play();
     emit transportChanged();
 }
 
 void SimulationController::pause()
 {
-    const bool changed = m_playing || m_runningToEnd;
-    m_playing = false;
-    m_runningToEnd = false;
-    m_timer.stop();
+    const bool changed = m_clock.isPlaying() || m_clock.isRunningToEnd();
+    m_clock.pause();
     if (changed)
         emit transportChanged();
 }
 
 void SimulationController::togglePlay()
 {
-    if (m_playing)
+    if (m_clock.isPlaying())
         pause();
     else
         play();
@@ -117,11 +111,8 @@ void SimulationController::togglePlay()
 
 void SimulationController::setSpeed(double speed)
 {
-    speed = std::clamp(speed, 0.1, 1000.0);
-    if (speed == m_speed)
-        return;
-    m_speed = speed;
-    emit transportChanged();
+    if (m_clock.setSpeed(speed))
+        emit transportChanged();
 }
 
 void SimulationController::setSeed(std::uint64_t seed)
@@ -181,11 +172,7 @@ void SimulationController::runToEnd()
 {
     if (!m_sim || m_sim->finished())
         return;
-    m_runningToEnd = true;
-    m_playing = true;
-    m_wall.restart();
-    if (!m_timer.isActive())
-        m_timer.start();
+    m_clock.runToEnd();
     emit transportChanged();
 }
 
@@ -205,16 +192,20 @@ void SimulationController::advanceWithin(SimTime target, double budgetMs)
 
 void SimulationController::tick(double wallMs)
 {
+    advanceFrame(m_clock.virtualFor(wallMs));
+}
+
+void SimulationController::advanceFrame(SimTime step)
+{
     if (!m_sim)
         return;
     m_events.clear();
     const bool wasLagging = m_lagging;
-    if (m_runningToEnd) {
+    if (m_clock.isRunningToEnd()) {
         advanceWithin(m_sim->end(), m_budgetMs);
         m_lagging = false;
     } else {
-        const auto target =
-            m_sim->now() + static_cast<SimTime>(std::llround(wallMs * 1000.0 * m_speed));
+        const SimTime target = m_sim->now() + step;
         advanceWithin(target, m_budgetMs);
         // Behind schedule: drop the debt rather than let it grow without bound.
         m_lagging = m_sim->now() < target && !m_sim->finished();
@@ -226,14 +217,6 @@ void SimulationController::tick(double wallMs)
         pause();
         emit finished();
     }
-}
-
-void SimulationController::onTimer()
-{
-    if (!m_playing)
-        return;
-    const double wallMs = std::min<double>(m_wall.restart(), 100.0); // a stalled window: no jump
-    tick(wallMs);
 }
 
 } // namespace reslab::ui

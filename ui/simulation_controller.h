@@ -1,13 +1,12 @@
 #pragma once
 
 #include "frame_events.h"
+#include "playback_clock.h"
 
-#include "reslab/scenario.h"
-#include "reslab/simulation.h"
+#include "reslab/model/scenario.h"
+#include "reslab/model/simulation.h"
 
-#include <QElapsedTimer>
 #include <QObject>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -15,7 +14,7 @@
 namespace reslab::ui {
 
 /// Paces the engine against the wall clock for the GUI (DESIGN rule 4: the engine never sleeps;
-/// the UI advances it to wall_clock x speed). Each frame (up to 60 per second) it runs the engine
+/// the UI advances it to wall_clock x speed, the PlaybackClock's frames). Each frame it runs the engine
 /// within a time budget, so the window stays responsive even when the engine cannot keep up
 /// (then it says so through lagging()). Views read the Simulation and the frame's events in
 /// their slot for frameAdvanced().
@@ -37,8 +36,10 @@ public:
     /// The events of the last frame (cleared at the start of each frame; a step to the next
     /// transition keeps the most recent ones).
     const FrameEvents &frameEvents() const { return m_events; }
-    bool isPlaying() const { return m_playing; }
-    double speed() const { return m_speed; }
+    bool isPlaying() const { return m_clock.isPlaying(); }
+    double speed() const { return m_clock.speed(); }
+    /// The transport: play/pause, speed and the frame timer (tests inject its wall clock).
+    PlaybackClock *playback() { return &m_clock; }
     std::uint64_t seed() const { return m_seed; }
     SimTime now() const;
     /// True when the last frames could not reach wall x speed within the frame budget.
@@ -85,18 +86,16 @@ signals:
 
 private:
     void restart();
-    void onTimer();
+    /// One frame: the paced run advances by `step` of virtual time (running to the end: as far
+    /// as the budget allows).
+    void advanceFrame(SimTime step);
     void advanceWithin(SimTime target, double budgetMs);
 
     Scenario m_scenario;
     std::unique_ptr<Simulation> m_sim;
     FrameEvents m_events;
-    QTimer m_timer;
-    QElapsedTimer m_wall;
-    bool m_playing = false;
-    bool m_runningToEnd = false;
+    PlaybackClock m_clock;
     bool m_lagging = false;
-    double m_speed = 1.0;
     double m_budgetMs = 12.0;
     double m_lastEngineMs = 0;
     std::uint64_t m_seed = 1;

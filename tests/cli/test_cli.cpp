@@ -1,7 +1,7 @@
 // The resilience-lab command line, run as a user would: exit codes, messages, output files.
 #include "cli_runner.h"
 
-#include "reslab/presets.h"
+#include "reslab/model/presets.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

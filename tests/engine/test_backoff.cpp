@@ -1,7 +1,7 @@
 // Retry delays. Every expected value here is worked out by hand from the formulas in
 // docs/retry-backoff.md (and LIBRARY-SEMANTICS section 5), never by calling the code under test.
 
-#include "reslab/backoff.h"
+#include "reslab/stages/backoff.h"
 
 #include <gtest/gtest.h>
 

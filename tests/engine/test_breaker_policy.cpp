@@ -3,7 +3,7 @@
 // DESIGN.md (Semantics: circuit breaker) and LIBRARY-SEMANTICS.md 2.1 (resilience4j
 // CircuitBreakerStateMachine) and 2.2 (Polly v8), never by printing what the code does.
 
-#include "reslab/breaker_policy.h"
+#include "reslab/policies/breaker_policy.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

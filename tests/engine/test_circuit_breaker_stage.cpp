@@ -3,7 +3,7 @@
 // latencies), with an event sink capturing breaker_transition / breaker_rejected / request_end.
 // Expected times and counts are worked out by hand from DESIGN.md and LIBRARY-SEMANTICS.md 2.1/2.2.
 
-#include "reslab/simulation.h"
+#include "reslab/model/simulation.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -58,17 +58,17 @@ public:
 StageSpec breakerStage(const BreakerSpec &b)
 {
     StageSpec s;
-    s.type = StageSpec::Type::CircuitBreaker;
-    s.breaker = b;
+    s.options = BreakerSpec{};
+    s.as<BreakerSpec>() = b;
     return s;
 }
 
 StageSpec timeoutStage(double ms, bool cancelInner)
 {
     StageSpec s;
-    s.type = StageSpec::Type::Timeout;
-    s.timeout.timeoutMs = ms;
-    s.timeout.cancelInner = cancelInner;
+    s.options = TimeoutSpec{};
+    s.as<TimeoutSpec>().timeoutMs = ms;
+    s.as<TimeoutSpec>().cancelInner = cancelInner;
     return s;
 }
 

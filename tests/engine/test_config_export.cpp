@@ -1,6 +1,6 @@
 // export-config: the tuned settings as real library configuration, parsed back here.
-#include "reslab/config_export.h"
-#include "reslab/scenario_io.h"
+#include "reslab/io/config_export.h"
+#include "reslab/io/scenario_io.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

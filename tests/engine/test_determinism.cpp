@@ -2,8 +2,8 @@
 // draws are counter-based and named, so arrivals do not depend on the pipeline (common random
 // numbers) and a retry's jitter for request r does not depend on other requests.
 
-#include "reslab/report.h"
-#include "reslab/simulation.h"
+#include "reslab/metrics/report.h"
+#include "reslab/model/simulation.h"
 
 #include <gtest/gtest.h>
 
@@ -114,31 +114,31 @@ Scenario rich(LoadSpec::Type loadType = LoadSpec::Type::Poisson)
     s.target = "api";
 
     StageSpec fb;
-    fb.type = StageSpec::Type::Fallback;
+    fb.options = FallbackSpec{};
     fb.name = "fallback";
-    fb.fallback.mode = FallbackSpec::Mode::Cache;
-    fb.fallback.ttlMs = 2000;
+    fb.as<FallbackSpec>().mode = FallbackSpec::Mode::Cache;
+    fb.as<FallbackSpec>().ttlMs = 2000;
     StageSpec br;
-    br.type = StageSpec::Type::CircuitBreaker;
+    br.options = BreakerSpec{};
     br.name = "breaker";
-    br.breaker.failureThreshold = 8;
-    br.breaker.resetTimeoutMs = 2000;
+    br.as<BreakerSpec>().failureThreshold = 8;
+    br.as<BreakerSpec>().resetTimeoutMs = 2000;
     StageSpec outer;
-    outer.type = StageSpec::Type::Timeout;
+    outer.options = TimeoutSpec{};
     outer.name = "timeout#outer";
-    outer.timeout.timeoutMs = 3000;
+    outer.as<TimeoutSpec>().timeoutMs = 3000;
     StageSpec r;
-    r.type = StageSpec::Type::Retry;
+    r.options = RetrySpec{};
     r.name = "retry";
-    r.retry.maxRetries = 3;
-    r.retry.backoff = RetrySpec::Backoff::Exponential;
-    r.retry.baseMs = 50;
-    r.retry.maxDelayMs = 1000;
-    r.retry.jitter = RetrySpec::Jitter::Full;
+    r.as<RetrySpec>().maxRetries = 3;
+    r.as<RetrySpec>().backoff = RetrySpec::Backoff::Exponential;
+    r.as<RetrySpec>().baseMs = 50;
+    r.as<RetrySpec>().maxDelayMs = 1000;
+    r.as<RetrySpec>().jitter = RetrySpec::Jitter::Full;
     StageSpec inner;
-    inner.type = StageSpec::Type::Timeout;
+    inner.options = TimeoutSpec{};
     inner.name = "timeout#inner";
-    inner.timeout.timeoutMs = 200;
+    inner.as<TimeoutSpec>().timeoutMs = 200;
     s.pipeline = {fb, br, outer, r, inner};
     return s;
 }
@@ -206,16 +206,16 @@ std::vector<std::pair<const char *, Scenario>> variants(LoadSpec::Type loadType)
 {
     std::vector<std::pair<const char *, Scenario>> out;
     Scenario moreRetries = rich(loadType);
-    moreRetries.pipeline[3].retry.maxRetries = 6;
+    moreRetries.pipeline[3].as<RetrySpec>().maxRetries = 6;
     out.emplace_back("max_retries 6", moreRetries);
     Scenario lowThreshold = rich(loadType);
-    lowThreshold.pipeline[1].breaker.failureThreshold = 2;
+    lowThreshold.pipeline[1].as<BreakerSpec>().failureThreshold = 2;
     out.emplace_back("breaker threshold 2", lowThreshold);
     Scenario extraTimeout = rich(loadType);
     StageSpec t;
-    t.type = StageSpec::Type::Timeout;
+    t.options = TimeoutSpec{};
     t.name = "timeout#extra";
-    t.timeout.timeoutMs = 20;
+    t.as<TimeoutSpec>().timeoutMs = 20;
     extraTimeout.pipeline.push_back(t);
     out.emplace_back("extra 20 ms timeout", extraTimeout);
     Scenario noPipeline = rich(loadType);
@@ -285,12 +285,12 @@ Scenario jitterScenario(bool requestZeroSucceeds)
     s.services["svc"] = svc;
     s.target = "svc";
     StageSpec r;
-    r.type = StageSpec::Type::Retry;
+    r.options = RetrySpec{};
     r.name = "retry";
-    r.retry.maxRetries = 3;
-    r.retry.backoff = RetrySpec::Backoff::Exponential;
-    r.retry.baseMs = 100;
-    r.retry.jitter = RetrySpec::Jitter::Full;
+    r.as<RetrySpec>().maxRetries = 3;
+    r.as<RetrySpec>().backoff = RetrySpec::Backoff::Exponential;
+    r.as<RetrySpec>().baseMs = 100;
+    r.as<RetrySpec>().jitter = RetrySpec::Jitter::Full;
     s.pipeline = {r};
     return s;
 }
@@ -325,9 +325,9 @@ TEST(DeterminismTest, RetryJitterDoesNotDependOnTheRestOfThePipeline)
     Scenario plain = jitterScenario(false);
     Scenario wrapped = jitterScenario(false);
     StageSpec t;
-    t.type = StageSpec::Type::Timeout;
+    t.options = TimeoutSpec{};
     t.name = "timeout";
-    t.timeout.timeoutMs = 100000;
+    t.as<TimeoutSpec>().timeoutMs = 100000;
     wrapped.pipeline.insert(wrapped.pipeline.begin(), t);
     const Starts a = runStarts(plain);
     const Starts b = runStarts(wrapped);

@@ -3,8 +3,8 @@
 // "Fallback".
 
 #include "engine_fixtures.h"
-#include "reslab/fallback_stage.h"
-#include "reslab/simulation.h"
+#include "reslab/model/simulation.h"
+#include "reslab/stages/fallback_stage.h"
 
 #include <gtest/gtest.h>
 
@@ -28,9 +28,9 @@ Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<
 StageSpec fallback(FallbackSpec::Mode mode)
 {
     StageSpec st;
-    st.type = StageSpec::Type::Fallback;
+    st.options = FallbackSpec{};
     st.name = "fallback";
-    st.fallback.mode = mode;
+    st.as<FallbackSpec>().mode = mode;
     return st;
 }
 
@@ -64,7 +64,7 @@ TEST(FallbackTest, CacheHitsWhileLastSuccessIsAtMostTtlOld)
     //   r2 at 100: error:10 -> at 110, age 100 <= 100: hit (the boundary is inclusive)
     //   r3 at 101: error:10 -> at 111, age 101 > 100: miss -> fallback_failed
     StageSpec st = fallback(FallbackSpec::Mode::Cache);
-    st.fallback.ttlMs = 100;
+    st.as<FallbackSpec>().ttlMs = 100;
     Collect ev;
     Simulation sim(
         scenario({0, 50, 100, 101}, scripted({ok(10), err(10), err(10), err(10)}, "svc"), {st}),
@@ -88,7 +88,7 @@ TEST(FallbackTest, CacheHitsWhileLastSuccessIsAtMostTtlOld)
 TEST(FallbackTest, CacheMissesWithoutAnyEarlierSuccess)
 {
     StageSpec st = fallback(FallbackSpec::Mode::Cache);
-    st.fallback.ttlMs = 1e6;
+    st.as<FallbackSpec>().ttlMs = 1e6;
     Collect ev;
     Simulation sim(scenario({0}, scripted({err(10)}, "svc"), {st}), RunOptions{.sink = &ev});
     sim.runToEnd();
@@ -104,7 +104,7 @@ TEST(FallbackTest, CacheIsRefreshedByEachSuccess)
     // ttl 100: ok at 10, ok at 160 (r1 at 150), error at 250 (r2 at 240): age 90 -> hit; with
     // only the first success it would be 240 old -> miss.
     StageSpec st = fallback(FallbackSpec::Mode::Cache);
-    st.fallback.ttlMs = 100;
+    st.as<FallbackSpec>().ttlMs = 100;
     Collect ev;
     Simulation sim(scenario({0, 150, 240}, scripted({ok(10), ok(10), err(10)}, "svc"), {st}),
                    RunOptions{.sink = &ev});
@@ -118,7 +118,7 @@ Scenario serviceScenario()
     Scenario s = scenario({0, 100}, scripted({err(10), err(10)}, "primary"), {});
     s.services["backup"] = scripted({ok(5), err(7)}, "backup");
     StageSpec st = fallback(FallbackSpec::Mode::Service);
-    st.fallback.service = "backup";
+    st.as<FallbackSpec>().service = "backup";
     s.pipeline = {st};
     return s;
 }
@@ -161,7 +161,7 @@ TEST(FallbackTest, HandleRestrictsWhichOutcomesAreReplaced)
     //   r0 at 0:   error:10 -> not handled: failure error at 10
     //   r1 at 200: ok:100   -> timeout at 250 -> handled: fallback at 250
     StageSpec st = fallback(FallbackSpec::Mode::Static);
-    st.fallback.handle = OutcomeSet{Outcome::Timeout};
+    st.as<FallbackSpec>().handle = OutcomeSet{Outcome::Timeout};
     Collect ev;
     Simulation sim(scenario({0, 200}, scripted({err(10), ok(100)}, "svc"), {st, timeout(50)}),
                    RunOptions{.sink = &ev});
@@ -180,12 +180,12 @@ TEST(FallbackTest, HandleErrorOnlyLetsCircuitOpenThrough)
     //   r0 at 0:   error:10 -> breaker opens; error handled: fallback at 10
     //   r1 at 100: rejected circuit_open at 100 -> not handled: failure circuit_open
     StageSpec st = fallback(FallbackSpec::Mode::Static);
-    st.fallback.handle = OutcomeSet{Outcome::Error};
+    st.as<FallbackSpec>().handle = OutcomeSet{Outcome::Error};
     StageSpec br;
-    br.type = StageSpec::Type::CircuitBreaker;
+    br.options = BreakerSpec{};
     br.name = "breaker";
-    br.breaker.failureThreshold = 1;
-    br.breaker.resetTimeoutMs = 10000;
+    br.as<BreakerSpec>().failureThreshold = 1;
+    br.as<BreakerSpec>().resetTimeoutMs = 10000;
     Collect ev;
     Simulation sim(scenario({0, 100}, scripted({err(10), ok(10)}, "svc"), {st, br}),
                    RunOptions{.sink = &ev});
@@ -232,15 +232,15 @@ TEST(FallbackTest, CountersAddUpAcrossTwoFallbackStages)
     //               outer static stage does not handle (only circuit_open): fallback_failed
     StageSpec outer = fallback(FallbackSpec::Mode::Static);
     outer.name = "static";
-    outer.fallback.handle = OutcomeSet{Outcome::CircuitOpen};
+    outer.as<FallbackSpec>().handle = OutcomeSet{Outcome::CircuitOpen};
     StageSpec cache = fallback(FallbackSpec::Mode::Cache);
     cache.name = "cache";
-    cache.fallback.ttlMs = 1000;
+    cache.as<FallbackSpec>().ttlMs = 1000;
     StageSpec br;
-    br.type = StageSpec::Type::CircuitBreaker;
+    br.options = BreakerSpec{};
     br.name = "breaker";
-    br.breaker.failureThreshold = 2;
-    br.breaker.resetTimeoutMs = 10000;
+    br.as<BreakerSpec>().failureThreshold = 2;
+    br.as<BreakerSpec>().resetTimeoutMs = 10000;
     Collect ev;
     Simulation sim(scenario({0, 100, 200, 300, 2000},
                             scripted({ok(10), err(10), err(10), ok(10)}, "svc"),

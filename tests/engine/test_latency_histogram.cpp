@@ -1,7 +1,7 @@
 // The log-bucketed latency histogram: exact below 256, percentiles within a small relative error
 // of the exact nearest-rank order statistic above, exact count/min/max/mean, merge, empty.
 
-#include "reslab/latency_histogram.h"
+#include "reslab/metrics/latency_histogram.h"
 
 #include <gtest/gtest.h>
 

@@ -3,8 +3,8 @@
 // and the seed-like preset pipeline runs with consistent counts.
 
 #include "engine_fixtures.h"
-#include "reslab/report.h"
-#include "reslab/simulation.h"
+#include "reslab/metrics/report.h"
+#include "reslab/model/simulation.h"
 
 #include <gtest/gtest.h>
 
@@ -32,21 +32,21 @@ using Ends = std::vector<std::pair<SimTime, std::string>>;
 StageSpec retry(int maxRetries, double fixedMs)
 {
     StageSpec st;
-    st.type = StageSpec::Type::Retry;
+    st.options = RetrySpec{};
     st.name = "retry";
-    st.retry.maxRetries = maxRetries;
-    st.retry.backoff = RetrySpec::Backoff::Fixed;
-    st.retry.baseMs = fixedMs;
-    st.retry.jitter = RetrySpec::Jitter::None;
+    st.as<RetrySpec>().maxRetries = maxRetries;
+    st.as<RetrySpec>().backoff = RetrySpec::Backoff::Fixed;
+    st.as<RetrySpec>().baseMs = fixedMs;
+    st.as<RetrySpec>().jitter = RetrySpec::Jitter::None;
     return st;
 }
 
 StageSpec staticFallback()
 {
     StageSpec st;
-    st.type = StageSpec::Type::Fallback;
+    st.options = FallbackSpec{};
     st.name = "fallback";
-    st.fallback.mode = FallbackSpec::Mode::Static;
+    st.as<FallbackSpec>().mode = FallbackSpec::Mode::Static;
     return st;
 }
 
@@ -220,18 +220,18 @@ Scenario seedLike()
 
     StageSpec fb = staticFallback();
     StageSpec br = breaker(5, 30000);
-    br.breaker.successThreshold = 3;
+    br.as<BreakerSpec>().successThreshold = 3;
     StageSpec t5 = timeout(5000, false, "timeout#breaker");
     StageSpec t10 = timeout(10000, false, "timeout#outer");
     StageSpec r;
-    r.type = StageSpec::Type::Retry;
+    r.options = RetrySpec{};
     r.name = "retry";
-    r.retry.maxRetries = 3;
-    r.retry.backoff = RetrySpec::Backoff::Exponential;
-    r.retry.baseMs = 100;
-    r.retry.maxDelayMs = 5000;
-    r.retry.jitter = RetrySpec::Jitter::Proportional;
-    r.retry.jitterRatio = 0.1;
+    r.as<RetrySpec>().maxRetries = 3;
+    r.as<RetrySpec>().backoff = RetrySpec::Backoff::Exponential;
+    r.as<RetrySpec>().baseMs = 100;
+    r.as<RetrySpec>().maxDelayMs = 5000;
+    r.as<RetrySpec>().jitter = RetrySpec::Jitter::Proportional;
+    r.as<RetrySpec>().jitterRatio = 0.1;
     s.pipeline = {fb, br, t5, t10, r};
     return s;
 }

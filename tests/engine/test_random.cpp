@@ -3,7 +3,7 @@
 // under test. 10^6 draws per statistical test; each tolerance is >= 5 standard errors wide, and
 // the seeds are fixed so the outcome is reproducible.
 
-#include "reslab/random.h"
+#include "reslab/kernel/random.h"
 
 #include <gtest/gtest.h>
 

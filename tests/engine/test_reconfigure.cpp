@@ -1,6 +1,6 @@
 // Simulation::reconfigure: edits applied to a running simulation (the GUI's hot-apply).
-#include "reslab/event_log.h"
-#include "reslab/simulation.h"
+#include "reslab/metrics/event_log.h"
+#include "reslab/model/simulation.h"
 
 #include <gtest/gtest.h>
 
@@ -110,16 +110,16 @@ TEST(Reconfigure, BreakerKeepsItsStateAndTakesTheNewThreshold)
     Scenario s = baseScenario();
     s.services["api"].failureRate = 1.0;
     StageSpec cb;
-    cb.type = StageSpec::Type::CircuitBreaker;
+    cb.options = BreakerSpec{};
     cb.name = "cb";
-    cb.breaker.failureThreshold = 100; // would need 10 s of failures
-    cb.breaker.resetTimeoutMs = 60000;
+    cb.as<BreakerSpec>().failureThreshold = 100; // would need 10 s of failures
+    cb.as<BreakerSpec>().resetTimeoutMs = 60000;
     s.pipeline = {cb};
     Simulation sim(s);
     sim.advanceTo(fromMillis(450)); // requests at 0..400 ms ended: 5 consecutive failures
     ASSERT_EQ(sim.breakers().front()->view().consecutiveFailures, 5);
     Scenario e = s;
-    e.pipeline[0].breaker.failureThreshold = 5; // already reached: opens on the edit
+    e.pipeline[0].as<BreakerSpec>().failureThreshold = 5; // already reached: opens on the edit
     ASSERT_TRUE(sim.reconfigure(e));
     EXPECT_EQ(sim.breakers().front()->state(), BreakerState::Open);
     EXPECT_EQ(sim.breakers().front()->transitions(), 1u);
@@ -134,9 +134,9 @@ TEST(Reconfigure, ANewPipelineShapeServesNewRequestsWhileOldOnesDrain)
     ASSERT_GT(sim.inFlight(), 0u);
     Scenario e = s;
     StageSpec t;
-    t.type = StageSpec::Type::Timeout;
+    t.options = TimeoutSpec{};
     t.name = "timeout";
-    t.timeout.timeoutMs = 100; // every new request now times out
+    t.as<TimeoutSpec>().timeoutMs = 100; // every new request now times out
     e.pipeline = {t};
     ASSERT_TRUE(sim.reconfigure(e));
     ASSERT_EQ(sim.timeouts().size(), 1u);

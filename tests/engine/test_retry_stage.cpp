@@ -3,7 +3,7 @@
 // by hand from DESIGN.md "Retry" (derivations in the comments).
 
 #include "engine_fixtures.h"
-#include "reslab/simulation.h"
+#include "reslab/model/simulation.h"
 
 #include <gtest/gtest.h>
 
@@ -26,12 +26,12 @@ Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<
 StageSpec retry(int maxRetries, RetrySpec::Backoff backoff, double baseMs)
 {
     StageSpec st;
-    st.type = StageSpec::Type::Retry;
+    st.options = RetrySpec{};
     st.name = "retry";
-    st.retry.maxRetries = maxRetries;
-    st.retry.backoff = backoff;
-    st.retry.baseMs = baseMs;
-    st.retry.jitter = RetrySpec::Jitter::None;
+    st.as<RetrySpec>().maxRetries = maxRetries;
+    st.as<RetrySpec>().backoff = backoff;
+    st.as<RetrySpec>().baseMs = baseMs;
+    st.as<RetrySpec>().jitter = RetrySpec::Jitter::None;
     return st;
 }
 
@@ -138,8 +138,8 @@ TEST(RetryTest, BackoffDelaysSeenInEvents)
     };
     for (const BackoffCase &c : cases) {
         StageSpec st = retry(3, c.backoff, c.baseMs);
-        st.retry.multiplier = c.multiplier;
-        st.retry.maxDelayMs = c.maxDelayMs;
+        st.as<RetrySpec>().multiplier = c.multiplier;
+        st.as<RetrySpec>().maxDelayMs = c.maxDelayMs;
         Collect ev;
         Simulation sim(scenario({0}, constantService(10, 1.0), {st}), RunOptions{.sink = &ev});
         sim.runToEnd();
@@ -175,7 +175,7 @@ TEST(RetryTest, RetryOnWithoutTimeoutDoesNotRetryTimeouts)
 {
     // Same as above with retry_on = {error, overloaded}: the first timeout (50) ends it.
     StageSpec st = retry(2, RetrySpec::Backoff::Fixed, 10);
-    st.retry.retryOn = OutcomeSet{Outcome::Error, Outcome::Overloaded};
+    st.as<RetrySpec>().retryOn = OutcomeSet{Outcome::Error, Outcome::Overloaded};
     Collect ev;
     Simulation sim(scenario({0}, constantService(100, 0.0), {st, timeout(50)}),
                    RunOptions{.sink = &ev});
@@ -191,7 +191,7 @@ TEST(RetryTest, RetryOnWithoutTimeoutDoesNotRetryTimeouts)
 TEST(RetryTest, RetryOnTimeoutOnlyDoesNotRetryErrors)
 {
     StageSpec st = retry(3, RetrySpec::Backoff::Fixed, 10);
-    st.retry.retryOn = OutcomeSet{Outcome::Timeout};
+    st.as<RetrySpec>().retryOn = OutcomeSet{Outcome::Timeout};
     Simulation sim(scenario({0}, constantService(5, 1.0), {st}));
     sim.runToEnd();
     const Summary s = sim.summary();
@@ -225,7 +225,7 @@ TEST(RetryTest, CircuitOpenIsRetriedWhenListed)
     // As above with circuit_open in retry_on: retries at 20, 30, 40 are all rejected; after the
     // third the request fails circuit_open at 40.
     StageSpec st = retry(3, RetrySpec::Backoff::Fixed, 10);
-    st.retry.retryOn.insert(Outcome::CircuitOpen);
+    st.as<RetrySpec>().retryOn.insert(Outcome::CircuitOpen);
     Collect ev;
     Simulation sim(scenario({0}, constantService(10, 1.0), {st, breaker(1, 10000)}),
                    RunOptions{.sink = &ev});
@@ -302,7 +302,7 @@ TEST(RetryTest, RetriesStartedEqualsRetryAttemptsActuallyStarted)
 StageSpec budgeted(double ratio, double minRetriesPerS, double ttlMs, int maxRetries)
 {
     StageSpec st = retry(maxRetries, RetrySpec::Backoff::Fixed, 1);
-    st.retry.budget = RetryBudgetSpec{ratio, minRetriesPerS, ttlMs};
+    st.as<RetrySpec>().budget = RetryBudgetSpec{ratio, minRetriesPerS, ttlMs};
     return st;
 }
 

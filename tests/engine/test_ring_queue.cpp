@@ -1,4 +1,4 @@
-#include "reslab/ring_queue.h"
+#include "reslab/kernel/ring_queue.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "reslab/scenario_io.h"
+#include "reslab/io/scenario_io.h"
 
 #include <nlohmann/json.hpp>
 
@@ -131,36 +131,36 @@ TEST(ScenarioParse, DesignExampleParses)
     EXPECT_EQ(s.target, "payments");
 
     ASSERT_EQ(s.pipeline.size(), 5u);
-    EXPECT_EQ(s.pipeline[0].type, StageSpec::Type::Fallback);
+    EXPECT_TRUE(s.pipeline[0].is<FallbackSpec>());
     EXPECT_EQ(s.pipeline[0].name, "fallback");
-    EXPECT_EQ(s.pipeline[0].fallback.mode, FallbackSpec::Mode::Service);
-    EXPECT_EQ(s.pipeline[0].fallback.service, "cache");
-    EXPECT_EQ(s.pipeline[0].fallback.handle, OutcomeSet::allFailures());
+    EXPECT_EQ(s.pipeline[0].as<FallbackSpec>().mode, FallbackSpec::Mode::Service);
+    EXPECT_EQ(s.pipeline[0].as<FallbackSpec>().service, "cache");
+    EXPECT_EQ(s.pipeline[0].as<FallbackSpec>().handle, OutcomeSet::allFailures());
 
     const StageSpec &cb = s.pipeline[1];
-    EXPECT_EQ(cb.type, StageSpec::Type::CircuitBreaker);
+    EXPECT_TRUE(cb.is<BreakerSpec>());
     EXPECT_EQ(cb.name, "circuit_breaker");
-    EXPECT_EQ(cb.breaker.policy, BreakerSpec::Policy::Consecutive);
-    EXPECT_EQ(cb.breaker.failureThreshold, 5);
-    EXPECT_EQ(cb.breaker.successThreshold, 3);
-    EXPECT_EQ(cb.breaker.resetTimeoutMs, 30000);
-    EXPECT_EQ(cb.breaker.halfOpenMaxCalls, 1);
+    EXPECT_EQ(cb.as<BreakerSpec>().policy, BreakerSpec::Policy::Consecutive);
+    EXPECT_EQ(cb.as<BreakerSpec>().failureThreshold, 5);
+    EXPECT_EQ(cb.as<BreakerSpec>().successThreshold, 3);
+    EXPECT_EQ(cb.as<BreakerSpec>().resetTimeoutMs, 30000);
+    EXPECT_EQ(cb.as<BreakerSpec>().halfOpenMaxCalls, 1);
 
     EXPECT_EQ(s.pipeline[2].name, "timeout#2");
-    EXPECT_EQ(s.pipeline[2].timeout.timeoutMs, 10000);
-    EXPECT_FALSE(s.pipeline[2].timeout.cancelInner);
+    EXPECT_EQ(s.pipeline[2].as<TimeoutSpec>().timeoutMs, 10000);
+    EXPECT_FALSE(s.pipeline[2].as<TimeoutSpec>().cancelInner);
 
     const StageSpec &retry = s.pipeline[3];
     EXPECT_EQ(retry.name, "retry");
-    EXPECT_EQ(retry.retry.maxRetries, 3);
-    EXPECT_EQ(retry.retry.backoff, RetrySpec::Backoff::Exponential);
-    EXPECT_EQ(retry.retry.baseMs, 100);
-    EXPECT_EQ(retry.retry.maxDelayMs, 5000.0);
-    EXPECT_EQ(retry.retry.jitter, RetrySpec::Jitter::Proportional);
-    EXPECT_EQ(retry.retry.jitterRatio, 0.1);
+    EXPECT_EQ(retry.as<RetrySpec>().maxRetries, 3);
+    EXPECT_EQ(retry.as<RetrySpec>().backoff, RetrySpec::Backoff::Exponential);
+    EXPECT_EQ(retry.as<RetrySpec>().baseMs, 100);
+    EXPECT_EQ(retry.as<RetrySpec>().maxDelayMs, 5000.0);
+    EXPECT_EQ(retry.as<RetrySpec>().jitter, RetrySpec::Jitter::Proportional);
+    EXPECT_EQ(retry.as<RetrySpec>().jitterRatio, 0.1);
 
     EXPECT_EQ(s.pipeline[4].name, "timeout#4");
-    EXPECT_EQ(s.pipeline[4].timeout.timeoutMs, 1000);
+    EXPECT_EQ(s.pipeline[4].as<TimeoutSpec>().timeoutMs, 1000);
     for (const StageSpec &st : s.pipeline)
         EXPECT_TRUE(st.enabled);
 }
@@ -219,7 +219,7 @@ TEST(ScenarioDefaults, StagesUseDesignAndLibraryDefaults)
     ASSERT_EQ(s.pipeline.size(), 8u);
     const OutcomeSet defaultRecord{Outcome::Error, Outcome::Timeout, Outcome::Overloaded};
 
-    const BreakerSpec &consecutive = s.pipeline[0].breaker;
+    const BreakerSpec &consecutive = s.pipeline[0].as<BreakerSpec>();
     EXPECT_EQ(consecutive.policy, BreakerSpec::Policy::Consecutive);
     EXPECT_EQ(consecutive.record, defaultRecord);
     EXPECT_EQ(consecutive.failureThreshold, 5);
@@ -228,7 +228,7 @@ TEST(ScenarioDefaults, StagesUseDesignAndLibraryDefaults)
     EXPECT_EQ(consecutive.halfOpenMaxCalls, 1);
     EXPECT_FALSE(consecutive.automaticTransition);
 
-    const BreakerSpec &r4j = s.pipeline[1].breaker;
+    const BreakerSpec &r4j = s.pipeline[1].as<BreakerSpec>();
     EXPECT_EQ(r4j.policy, BreakerSpec::Policy::Resilience4j);
     EXPECT_EQ(r4j.slidingWindowType, BreakerSpec::WindowType::Count);
     EXPECT_EQ(r4j.slidingWindowSize, 100);
@@ -241,7 +241,7 @@ TEST(ScenarioDefaults, StagesUseDesignAndLibraryDefaults)
     EXPECT_EQ(r4j.maxWaitDurationInHalfOpenStateMs, 0);
     EXPECT_FALSE(r4j.automaticTransition);
 
-    const BreakerSpec &polly = s.pipeline[2].breaker;
+    const BreakerSpec &polly = s.pipeline[2].as<BreakerSpec>();
     EXPECT_EQ(polly.policy, BreakerSpec::Policy::Polly);
     EXPECT_EQ(polly.failureRatio, 0.1);
     EXPECT_EQ(polly.minimumThroughput, 100);
@@ -249,7 +249,7 @@ TEST(ScenarioDefaults, StagesUseDesignAndLibraryDefaults)
     EXPECT_EQ(polly.breakDurationMs, 5000);
     EXPECT_EQ(polly.halfOpenMaxCalls, 1);
 
-    const RetrySpec &retry = s.pipeline[3].retry;
+    const RetrySpec &retry = s.pipeline[3].as<RetrySpec>();
     EXPECT_EQ(retry.maxRetries, 3);
     EXPECT_EQ(retry.backoff, RetrySpec::Backoff::Exponential);
     EXPECT_EQ(retry.baseMs, 100);
@@ -260,18 +260,18 @@ TEST(ScenarioDefaults, StagesUseDesignAndLibraryDefaults)
     EXPECT_EQ(retry.randomizationFactor, 0.5);
     EXPECT_EQ(retry.retryOn, defaultRecord);
     EXPECT_FALSE(retry.budget.has_value());
-    ASSERT_TRUE(s.pipeline[4].retry.budget.has_value());
-    EXPECT_EQ(s.pipeline[4].retry.budget->ratio, 0.2);
-    EXPECT_EQ(s.pipeline[4].retry.budget->minRetriesPerS, 10);
-    EXPECT_EQ(s.pipeline[4].retry.budget->ttlMs, 10000);
+    ASSERT_TRUE(s.pipeline[4].as<RetrySpec>().budget.has_value());
+    EXPECT_EQ(s.pipeline[4].as<RetrySpec>().budget->ratio, 0.2);
+    EXPECT_EQ(s.pipeline[4].as<RetrySpec>().budget->minRetriesPerS, 10);
+    EXPECT_EQ(s.pipeline[4].as<RetrySpec>().budget->ttlMs, 10000);
 
-    EXPECT_EQ(s.pipeline[5].timeout.timeoutMs, 250);
-    EXPECT_FALSE(s.pipeline[5].timeout.cancelInner);
+    EXPECT_EQ(s.pipeline[5].as<TimeoutSpec>().timeoutMs, 250);
+    EXPECT_FALSE(s.pipeline[5].as<TimeoutSpec>().cancelInner);
 
-    EXPECT_EQ(s.pipeline[6].fallback.mode, FallbackSpec::Mode::Static);
-    EXPECT_EQ(s.pipeline[6].fallback.handle, OutcomeSet::allFailures());
-    EXPECT_EQ(s.pipeline[7].fallback.mode, FallbackSpec::Mode::Cache);
-    EXPECT_EQ(s.pipeline[7].fallback.ttlMs, 60000);
+    EXPECT_EQ(s.pipeline[6].as<FallbackSpec>().mode, FallbackSpec::Mode::Static);
+    EXPECT_EQ(s.pipeline[6].as<FallbackSpec>().handle, OutcomeSet::allFailures());
+    EXPECT_EQ(s.pipeline[7].as<FallbackSpec>().mode, FallbackSpec::Mode::Cache);
+    EXPECT_EQ(s.pipeline[7].as<FallbackSpec>().ttlMs, 60000);
 
     // Default names: the type when it occurs once, else type#index.
     EXPECT_EQ(s.pipeline[0].name, "circuit_breaker#0");
@@ -290,10 +290,10 @@ TEST(ScenarioParse, Resilience4jAliasesFillLibraryFields)
          "permitted_number_of_calls_in_half_open_state":7,
          "automatic_transition_from_open_to_half_open_enabled":true})"));
     ASSERT_EQ(s.pipeline.size(), 2u);
-    EXPECT_EQ(s.pipeline[0].breaker.permittedNumberOfCallsInHalfOpenState, 3);
-    EXPECT_TRUE(s.pipeline[0].breaker.automaticTransition);
-    EXPECT_EQ(s.pipeline[1].breaker.permittedNumberOfCallsInHalfOpenState, 7);
-    EXPECT_TRUE(s.pipeline[1].breaker.automaticTransition);
+    EXPECT_EQ(s.pipeline[0].as<BreakerSpec>().permittedNumberOfCallsInHalfOpenState, 3);
+    EXPECT_TRUE(s.pipeline[0].as<BreakerSpec>().automaticTransition);
+    EXPECT_EQ(s.pipeline[1].as<BreakerSpec>().permittedNumberOfCallsInHalfOpenState, 7);
+    EXPECT_TRUE(s.pipeline[1].as<BreakerSpec>().automaticTransition);
 }
 
 TEST(ScenarioParse, NumbersAcceptIntegralFloatsAndHugeSeeds)
@@ -588,8 +588,8 @@ void nameStages(std::vector<StageSpec> &pipeline)
             continue;
         std::size_t same = 0;
         for (const StageSpec &st : pipeline)
-            same += st.type == pipeline[i].type ? 1 : 0;
-        pipeline[i].name = std::string(stageTypeName(pipeline[i].type));
+            same += st.options.index() == pipeline[i].options.index() ? 1 : 0;
+        pipeline[i].name = std::string(pipeline[i].typeName());
         if (same > 1)
             pipeline[i].name += "#" + std::to_string(i);
     }
@@ -661,61 +661,61 @@ Scenario everyVariant(LoadSpec::Type loadType)
     s.target = "api";
 
     StageSpec st;
-    st.type = StageSpec::Type::Fallback;
+    st.options = FallbackSpec{};
     st.name = "outer fallback";
-    st.fallback.mode = FallbackSpec::Mode::Static;
-    st.fallback.handle = {Outcome::Error, Outcome::Timeout};
+    st.as<FallbackSpec>().mode = FallbackSpec::Mode::Static;
+    st.as<FallbackSpec>().handle = {Outcome::Error, Outcome::Timeout};
     s.pipeline.push_back(st);
     st = {};
-    st.type = StageSpec::Type::Fallback;
-    st.fallback.mode = FallbackSpec::Mode::Cache;
-    st.fallback.ttlMs = 1234.5;
+    st.options = FallbackSpec{};
+    st.as<FallbackSpec>().mode = FallbackSpec::Mode::Cache;
+    st.as<FallbackSpec>().ttlMs = 1234.5;
     s.pipeline.push_back(st);
     st = {};
-    st.type = StageSpec::Type::Fallback;
-    st.fallback.mode = FallbackSpec::Mode::Service;
-    st.fallback.service = "cache";
+    st.options = FallbackSpec{};
+    st.as<FallbackSpec>().mode = FallbackSpec::Mode::Service;
+    st.as<FallbackSpec>().service = "cache";
     st.enabled = false;
     s.pipeline.push_back(st);
 
     st = {};
-    st.type = StageSpec::Type::CircuitBreaker;
-    st.breaker.policy = BreakerSpec::Policy::Consecutive;
-    st.breaker.record = {Outcome::Error, Outcome::CircuitOpen, Outcome::FallbackFailed};
-    st.breaker.halfOpenMaxCalls = 3;
-    st.breaker.automaticTransition = true;
-    st.breaker.failureThreshold = 7;
-    st.breaker.successThreshold = 2;
-    st.breaker.resetTimeoutMs = 1500.5;
+    st.options = BreakerSpec{};
+    st.as<BreakerSpec>().policy = BreakerSpec::Policy::Consecutive;
+    st.as<BreakerSpec>().record = {Outcome::Error, Outcome::CircuitOpen, Outcome::FallbackFailed};
+    st.as<BreakerSpec>().halfOpenMaxCalls = 3;
+    st.as<BreakerSpec>().automaticTransition = true;
+    st.as<BreakerSpec>().failureThreshold = 7;
+    st.as<BreakerSpec>().successThreshold = 2;
+    st.as<BreakerSpec>().resetTimeoutMs = 1500.5;
     s.pipeline.push_back(st);
     st = {};
-    st.type = StageSpec::Type::CircuitBreaker;
-    st.breaker.policy = BreakerSpec::Policy::Resilience4j;
-    st.breaker.record = {};
-    st.breaker.slidingWindowType = BreakerSpec::WindowType::Time;
-    st.breaker.slidingWindowSize = 20;
-    st.breaker.minimumNumberOfCalls = 15;
-    st.breaker.failureRateThreshold = 25.5;
-    st.breaker.slowCallRateThreshold = 80;
-    st.breaker.slowCallDurationThresholdMs = 2000;
-    st.breaker.permittedNumberOfCallsInHalfOpenState = 4;
-    st.breaker.waitDurationInOpenStateMs = 1;
-    st.breaker.maxWaitDurationInHalfOpenStateMs = 9000;
-    st.breaker.automaticTransition = true;
+    st.options = BreakerSpec{};
+    st.as<BreakerSpec>().policy = BreakerSpec::Policy::Resilience4j;
+    st.as<BreakerSpec>().record = {};
+    st.as<BreakerSpec>().slidingWindowType = BreakerSpec::WindowType::Time;
+    st.as<BreakerSpec>().slidingWindowSize = 20;
+    st.as<BreakerSpec>().minimumNumberOfCalls = 15;
+    st.as<BreakerSpec>().failureRateThreshold = 25.5;
+    st.as<BreakerSpec>().slowCallRateThreshold = 80;
+    st.as<BreakerSpec>().slowCallDurationThresholdMs = 2000;
+    st.as<BreakerSpec>().permittedNumberOfCallsInHalfOpenState = 4;
+    st.as<BreakerSpec>().waitDurationInOpenStateMs = 1;
+    st.as<BreakerSpec>().maxWaitDurationInHalfOpenStateMs = 9000;
+    st.as<BreakerSpec>().automaticTransition = true;
     s.pipeline.push_back(st);
     st = {};
-    st.type = StageSpec::Type::CircuitBreaker;
-    st.breaker.policy = BreakerSpec::Policy::Polly;
-    st.breaker.failureRatio = 0.25;
-    st.breaker.minimumThroughput = 2;
-    st.breaker.samplingDurationMs = 500;
-    st.breaker.breakDurationMs = 86400000;
+    st.options = BreakerSpec{};
+    st.as<BreakerSpec>().policy = BreakerSpec::Policy::Polly;
+    st.as<BreakerSpec>().failureRatio = 0.25;
+    st.as<BreakerSpec>().minimumThroughput = 2;
+    st.as<BreakerSpec>().samplingDurationMs = 500;
+    st.as<BreakerSpec>().breakDurationMs = 86400000;
     s.pipeline.push_back(st);
 
     st = {};
-    st.type = StageSpec::Type::Timeout;
-    st.timeout.timeoutMs = 10000;
-    st.timeout.cancelInner = true;
+    st.options = TimeoutSpec{};
+    st.as<TimeoutSpec>().timeoutMs = 10000;
+    st.as<TimeoutSpec>().cancelInner = true;
     s.pipeline.push_back(st);
 
     const RetrySpec::Jitter jitters[] = {
@@ -727,25 +727,25 @@ Scenario everyVariant(LoadSpec::Type loadType)
     int k = 0;
     for (RetrySpec::Jitter j : jitters) {
         st = {};
-        st.type = StageSpec::Type::Retry;
-        st.retry.jitter = j;
-        st.retry.backoff = backoffs[k % 3];
-        st.retry.maxRetries = k;
-        st.retry.baseMs = 10.0 * k;
-        st.retry.multiplier = 1.5;
-        st.retry.jitterRatio = 0.3;
-        st.retry.randomizationFactor = 1;
-        st.retry.retryOn = {Outcome::Timeout, Outcome::Rejected};
+        st.options = RetrySpec{};
+        st.as<RetrySpec>().jitter = j;
+        st.as<RetrySpec>().backoff = backoffs[k % 3];
+        st.as<RetrySpec>().maxRetries = k;
+        st.as<RetrySpec>().baseMs = 10.0 * k;
+        st.as<RetrySpec>().multiplier = 1.5;
+        st.as<RetrySpec>().jitterRatio = 0.3;
+        st.as<RetrySpec>().randomizationFactor = 1;
+        st.as<RetrySpec>().retryOn = {Outcome::Timeout, Outcome::Rejected};
         if (k % 2 == 0)
-            st.retry.maxDelayMs = 5000;
+            st.as<RetrySpec>().maxDelayMs = 5000;
         if (k == 3)
-            st.retry.budget = RetryBudgetSpec{0.5, 0, 86400000};
+            st.as<RetrySpec>().budget = RetryBudgetSpec{0.5, 0, 86400000};
         s.pipeline.push_back(st);
         ++k;
     }
     st = {};
-    st.type = StageSpec::Type::Timeout;
-    st.timeout.timeoutMs = 0.25;
+    st.options = TimeoutSpec{};
+    st.as<TimeoutSpec>().timeoutMs = 0.25;
     s.pipeline.push_back(st);
 
     nameStages(s.pipeline);

@@ -1,7 +1,7 @@
 // The discrete-event kernel (DESIGN rule 1): integer time, (time, insertion sequence) order,
 // lazy cancellation, runUntil/step/nextEventTime, and slot reuse with generations.
 
-#include "reslab/simulator.h"
+#include "reslab/kernel/simulator.h"
 
 #include <gtest/gtest.h>
 

@@ -5,8 +5,8 @@
 // make each tolerance about 4 standard errors wide or more (the margins are worked out next to
 // each test and were checked on seeds 1..30, see the comments).
 
-#include "reslab/scenario.h"
-#include "reslab/simulation.h"
+#include "reslab/model/scenario.h"
+#include "reslab/model/simulation.h"
 
 #include <gtest/gtest.h>
 
@@ -200,11 +200,11 @@ void checkRetries(double p, int n, std::uint64_t seed)
     Scenario sc = singleService(1000, 500, LatencySpec::constant(1), 0, seed);
     sc.services.at("svc").failureRate = p;
     StageSpec retry;
-    retry.type = StageSpec::Type::Retry;
-    retry.retry.maxRetries = n;
-    retry.retry.backoff = RetrySpec::Backoff::Fixed;
-    retry.retry.baseMs = 0;
-    retry.retry.jitter = RetrySpec::Jitter::None;
+    retry.options = RetrySpec{};
+    retry.as<RetrySpec>().maxRetries = n;
+    retry.as<RetrySpec>().backoff = RetrySpec::Backoff::Fixed;
+    retry.as<RetrySpec>().baseMs = 0;
+    retry.as<RetrySpec>().jitter = RetrySpec::Jitter::None;
     sc.pipeline.push_back(retry);
     const Summary s = run(sc);
 

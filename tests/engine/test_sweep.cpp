@@ -1,6 +1,6 @@
-#include "reslab/json_path.h"
-#include "reslab/simulation.h"
-#include "reslab/sweep.h"
+#include "reslab/io/json_path.h"
+#include "reslab/model/simulation.h"
+#include "reslab/tuning/sweep.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include "reslab/sweep_goal.h"
+#include "reslab/tuning/sweep_goal.h"
 
 #include <gtest/gtest.h>
 

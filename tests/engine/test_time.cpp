@@ -1,4 +1,4 @@
-#include "reslab/time.h"
+#include "reslab/kernel/time.h"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,8 @@
 // inside a retry, and cancel_inner. Expected numbers worked out by hand from DESIGN.md "Timeout".
 
 #include "engine_fixtures.h"
-#include "reslab/simulation.h"
-#include "reslab/timeout_stage.h"
+#include "reslab/model/simulation.h"
+#include "reslab/stages/timeout_stage.h"
 
 #include <gtest/gtest.h>
 
@@ -26,12 +26,12 @@ Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<
 StageSpec retry(int maxRetries, double fixedMs)
 {
     StageSpec st;
-    st.type = StageSpec::Type::Retry;
+    st.options = RetrySpec{};
     st.name = "retry";
-    st.retry.maxRetries = maxRetries;
-    st.retry.backoff = RetrySpec::Backoff::Fixed;
-    st.retry.baseMs = fixedMs;
-    st.retry.jitter = RetrySpec::Jitter::None;
+    st.as<RetrySpec>().maxRetries = maxRetries;
+    st.as<RetrySpec>().backoff = RetrySpec::Backoff::Fixed;
+    st.as<RetrySpec>().baseMs = fixedMs;
+    st.as<RetrySpec>().jitter = RetrySpec::Jitter::None;
     return st;
 }
 

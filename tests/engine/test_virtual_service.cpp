@@ -3,8 +3,8 @@
 // Expected times are worked out by hand from DESIGN.md's service model (comments show how).
 
 #include "engine_fixtures.h"
-#include "reslab/simulation.h"
-#include "reslab/virtual_service.h"
+#include "reslab/model/simulation.h"
+#include "reslab/model/virtual_service.h"
 
 #include <gtest/gtest.h>
 
@@ -458,10 +458,10 @@ Scenario abandonScenario(bool cancelInner)
     s.services["svc"] = svc;
     s.target = "svc";
     StageSpec t;
-    t.type = StageSpec::Type::Timeout;
+    t.options = TimeoutSpec{};
     t.name = "timeout";
-    t.timeout.timeoutMs = 200;
-    t.timeout.cancelInner = cancelInner;
+    t.as<TimeoutSpec>().timeoutMs = 200;
+    t.as<TimeoutSpec>().cancelInner = cancelInner;
     s.pipeline = {t};
     return s;
 }

@@ -3,7 +3,7 @@
 // Building blocks shared by the engine suites that drive whole runs on scripted or constant
 // services: time in ms, scripted outcomes, an event collector, and a scripted-load scenario.
 
-#include "reslab/simulation.h"
+#include "reslab/model/simulation.h"
 
 #include <cstdint>
 #include <optional>
@@ -125,10 +125,10 @@ inline Scenario scriptScenario(std::string name, std::uint64_t seed, std::vector
 inline StageSpec timeout(double timeoutMs, bool cancelInner = false, std::string name = "timeout")
 {
     StageSpec st;
-    st.type = StageSpec::Type::Timeout;
+    st.options = TimeoutSpec{};
     st.name = std::move(name);
-    st.timeout.timeoutMs = timeoutMs;
-    st.timeout.cancelInner = cancelInner;
+    st.as<TimeoutSpec>().timeoutMs = timeoutMs;
+    st.as<TimeoutSpec>().cancelInner = cancelInner;
     return st;
 }
 
@@ -136,11 +136,11 @@ inline StageSpec timeout(double timeoutMs, bool cancelInner = false, std::string
 inline StageSpec breaker(int failureThreshold, double resetMs)
 {
     StageSpec st;
-    st.type = StageSpec::Type::CircuitBreaker;
+    st.options = BreakerSpec{};
     st.name = "breaker";
-    st.breaker.policy = BreakerSpec::Policy::Consecutive;
-    st.breaker.failureThreshold = failureThreshold;
-    st.breaker.resetTimeoutMs = resetMs;
+    st.as<BreakerSpec>().policy = BreakerSpec::Policy::Consecutive;
+    st.as<BreakerSpec>().failureThreshold = failureThreshold;
+    st.as<BreakerSpec>().resetTimeoutMs = resetMs;
     return st;
 }
 

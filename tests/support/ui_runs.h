@@ -3,8 +3,8 @@
 // what the GUI shows with the engine's own events.
 #include "simulation_controller.h"
 
-#include "reslab/presets.h"
-#include "reslab/scenario_io.h"
+#include "reslab/io/scenario_io.h"
+#include "reslab/model/presets.h"
 
 #include <gtest/gtest.h>
 

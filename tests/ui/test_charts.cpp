@@ -4,8 +4,8 @@
 #include "charts/time_chart.h"
 #include "simulation_controller.h"
 
-#include "reslab/presets.h"
-#include "reslab/scenario_io.h"
+#include "reslab/io/scenario_io.h"
+#include "reslab/model/presets.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -139,8 +139,79 @@ TEST_F(ChartsTest, ThroughputHoldsOnePointPerClosedBucketWithTheEngineValues)
     ASSERT_EQ(attempts->count(), static_cast<int>(closed));
     EXPECT_DOUBLE_EQ(attempts->at(10).y(), rows[10].attempts / bucketS);
     auto *util = series<QLineSeries>(view(panel, "queue"), "utilisation");
-    ASSERT_EQ(util->count(), static_cast<int>(closed));
-    EXPECT_DOUBLE_EQ(util->at(20).y(), rows[20].utilization);
+    ASSERT_EQ(util->count(), static_cast<int>(closed)); // its values: ChartsUtilisation below
+}
+
+Scenario parsed(const char *text)
+{
+    const ScenarioParse parse = parseScenarioText(text);
+    EXPECT_TRUE(parse.ok()) << (parse.errors.empty() ? "" : parse.errors.front().toString());
+    return parse.scenario.value_or(Scenario{});
+}
+
+// The utilisation line against busy time worked out by hand, not read back from the recorder.
+TEST(ChartsUtilisation, ConstantLoadGivesRateTimesLatencyOverConcurrency)
+{
+    // 10 requests/s evenly spaced (at 0, 0.1, 0.2 ... s), 150 ms each, 4 servers: at most 2 in
+    // service at once, so no queue. A bucket [k, k + 1) with k >= 1 holds 10 arrivals x 150 ms =
+    // 1.5 s of busy time (the 50 ms the k + 0.9 s request spills into the next bucket equal the
+    // 50 ms the previous one's spills into this one): 10 /s x 0.150 s / 4 = 0.375. The first
+    // bucket has no spill-in: 9 x 150 ms + 100 ms = 1.45 s, 1.45 / 4 = 0.3625.
+    SimulationController controller;
+    controller.load(parsed(R"({
+      "version": 1, "name": "constant-utilisation", "seed": 1, "duration_s": 10,
+      "load": { "type": "constant", "rate_per_s": 10 },
+      "services": { "api": { "latency_ms": { "dist": "constant", "value": 150 },
+                             "concurrency": 4 } },
+      "target": "api"
+    })"));
+    ChartPanel panel(&controller);
+    panel.setWholeRun(true);
+    advance(controller, 9.5);
+    QChartView *v = view(panel, "queue");
+    ASSERT_NE(v, nullptr);
+    auto *util = series<QLineSeries>(v, "utilisation");
+    ASSERT_NE(util, nullptr);
+    ASSERT_EQ(util->count(), 9); // buckets [0, 1) ... [8, 9)
+    const double rate = 10, latencyS = 0.150, concurrency = 4;
+    EXPECT_NEAR(util->at(0).y(), (9 * latencyS + 0.100) / concurrency, 1e-12); // 0.3625
+    for (int k = 1; k < 9; ++k) {
+        EXPECT_DOUBLE_EQ(util->at(k).x(), k);
+        EXPECT_NEAR(util->at(k).y(), rate * latencyS / concurrency, 1e-12) << k; // 0.375
+    }
+    auto *queue = series<QLineSeries>(v, "queue length");
+    ASSERT_NE(queue, nullptr);
+    for (int k = 0; k < queue->count(); ++k)
+        EXPECT_EQ(queue->at(k).y(), 0) << k;
+}
+
+TEST(ChartsUtilisation, UnlimitedConcurrencyShowsTheMeanInServiceOfAScript)
+{
+    // Arrivals at 0.2, 0.3, 1.5 and 2.6 s with scripted latencies 500, 250, 1000 and 100 ms:
+    // in service over [0.2, 0.7], [0.3, 0.55], [1.5, 2.5] and [2.6, 2.7]. Concurrency 0 is
+    // unlimited, so the line is busy time / 1 s: 0.5 + 0.25, 0.5, 0.5 + 0.1 and 0.
+    SimulationController controller;
+    controller.load(parsed(R"({
+      "version": 1, "name": "scripted-utilisation", "seed": 1, "duration_s": 5,
+      "load": { "type": "script", "at_ms": [200, 300, 1500, 2600] },
+      "services": { "api": { "latency_ms": { "dist": "constant", "value": 10 },
+                             "script": ["ok:500", "error:250", "ok:1000", "ok:100"] } },
+      "target": "api"
+    })"));
+    ChartPanel panel(&controller);
+    panel.setWholeRun(true);
+    advance(controller, 4.5);
+    QChartView *v = view(panel, "queue");
+    ASSERT_NE(v, nullptr);
+    auto *util = series<QLineSeries>(v, "utilisation");
+    ASSERT_NE(util, nullptr);
+    ASSERT_EQ(util->count(), 4);
+    const double expected[4] = {0.5 + 0.25, 0.5, 0.5 + 0.1, 0};
+    for (int k = 0; k < 4; ++k)
+        EXPECT_NEAR(util->at(k).y(), expected[k], 1e-12) << k;
+    const auto axes = v->chart()->axes(Qt::Vertical, util);
+    ASSERT_FALSE(axes.isEmpty());
+    EXPECT_EQ(axes.front()->titleText(), "in service (mean)");
 }
 
 TEST_F(ChartsTest, RedrawsOnlyWhenABucketCloses)
@@ -264,8 +335,7 @@ TEST_F(ChartsTest, BreakerBandStacksTheEngineFractions)
 TEST(ChartsNoBreaker, SaysSoWhenTheScenarioHasNone)
 {
     Scenario s = preset("outage-and-recovery");
-    std::erase_if(s.pipeline,
-                  [](const StageSpec &st) { return st.type == StageSpec::Type::CircuitBreaker; });
+    std::erase_if(s.pipeline, [](const StageSpec &st) { return st.is<BreakerSpec>(); });
     SimulationController controller;
     controller.load(s);
     ChartPanel panel(&controller);

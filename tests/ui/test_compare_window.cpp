@@ -10,10 +10,10 @@
 #include "tuning/lockstep_clock.h"
 #include "views/breaker_diagram.h"
 
-#include "reslab/config_export.h"
-#include "reslab/presets.h"
-#include "reslab/scenario_io.h"
-#include "reslab/simulation.h"
+#include "reslab/io/config_export.h"
+#include "reslab/io/scenario_io.h"
+#include "reslab/model/presets.h"
+#include "reslab/model/simulation.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

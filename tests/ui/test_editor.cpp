@@ -11,12 +11,13 @@
 #include "scenario_document.h"
 #include "simulation_controller.h"
 
-#include "reslab/presets.h"
-#include "reslab/scenario_io.h"
+#include "reslab/io/scenario_io.h"
+#include "reslab/model/presets.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -25,6 +26,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QTest>
 #include <QToolButton>
 #include <QWheelEvent>
@@ -246,7 +248,7 @@ TEST(EditorFields, SpinBoxWritesTheDocument)
     timeout->spinBox()->setValue(2500);
     EXPECT_EQ(f.document.value("pipeline[2].timeout_ms"), json(2500));
     EXPECT_TRUE(f.document.value("pipeline[2].timeout_ms").is_number_integer());
-    EXPECT_DOUBLE_EQ(f.document.scenario()->pipeline[2].timeout.timeoutMs, 2500);
+    EXPECT_DOUBLE_EQ(f.document.scenario()->pipeline[2].as<TimeoutSpec>().timeoutMs, 2500);
 }
 
 TEST(EditorFields, IntegersAreWrittenAsJsonIntegers)
@@ -259,7 +261,7 @@ TEST(EditorFields, IntegersAreWrittenAsJsonIntegers)
     const json v = f.document.value("pipeline[1].failure_threshold");
     EXPECT_TRUE(v.is_number_integer()) << v.dump();
     EXPECT_EQ(v, json(8));
-    EXPECT_EQ(f.document.scenario()->pipeline[1].breaker.failureThreshold, 8);
+    EXPECT_EQ(f.document.scenario()->pipeline[1].as<BreakerSpec>().failureThreshold, 8);
 }
 
 TEST(EditorFields, SliderAndSpinBoxFollowEachOther)
@@ -426,7 +428,8 @@ TEST(EditorStructure, SwitchingBreakerPolicyWritesTheLibraryDefaults)
     EXPECT_FALSE(stage.contains("failure_threshold"));
     EXPECT_FALSE(stage.contains("reset_timeout_ms"));
     EXPECT_TRUE(f.document.errors().empty());
-    EXPECT_EQ(f.document.scenario()->pipeline[1].breaker.policy, BreakerSpec::Policy::Resilience4j);
+    EXPECT_EQ(f.document.scenario()->pipeline[1].as<BreakerSpec>().policy,
+              BreakerSpec::Policy::Resilience4j);
     // The card now shows the library's names, with the library caption.
     QApplication::processEvents();
     ParamField *rate = f.param("pipeline[1].failure_rate_threshold");
@@ -448,7 +451,8 @@ TEST(EditorStructure, SwitchingBreakerPolicyWritesTheLibraryDefaults)
     EXPECT_EQ(polly["break_duration_ms"], 5000);
     EXPECT_FALSE(polly.contains("sliding_window_size"));
     EXPECT_TRUE(f.document.errors().empty());
-    EXPECT_EQ(f.document.scenario()->pipeline[1].breaker.policy, BreakerSpec::Policy::Polly);
+    EXPECT_EQ(f.document.scenario()->pipeline[1].as<BreakerSpec>().policy,
+              BreakerSpec::Policy::Polly);
 }
 
 TEST(EditorStructure, SwitchingDistributionReplacesTheObject)
@@ -495,7 +499,7 @@ TEST(EditorStructure, ReorderingStagesWritesThePipelineOnce)
     EXPECT_EQ(p[0]["type"], "retry");
     EXPECT_EQ(p[1]["type"], "fallback");
     EXPECT_EQ(p[2]["type"], "circuit_breaker");
-    EXPECT_EQ(f.document.scenario()->pipeline[0].type, StageSpec::Type::Retry);
+    EXPECT_TRUE(f.document.scenario()->pipeline[0].is<RetrySpec>());
     QApplication::processEvents();
     // The cards follow: card 0 is the retry now, its fields bound to pipeline[0].
     EXPECT_EQ(f.find<StageCard>("stage:0")->type(), "retry");
@@ -533,7 +537,7 @@ TEST(EditorStructure, ReorderingByDraggingTheGrip)
     EXPECT_EQ(p[0]["type"], "circuit_breaker");
     EXPECT_EQ(p[1]["type"], "timeout");
     EXPECT_EQ(p[2]["type"], "fallback");
-    EXPECT_EQ(f.document.scenario()->pipeline[2].type, StageSpec::Type::Fallback);
+    EXPECT_TRUE(f.document.scenario()->pipeline[2].is<FallbackSpec>());
     QApplication::processEvents();
 }
 
@@ -720,7 +724,7 @@ TEST(EditorStructure, RenamingAServiceInTheEditorIsOneUndoableEdit)
     EXPECT_FALSE(f.document.json()["services"].contains("cache"));
     EXPECT_EQ(f.document.json()["pipeline"][0]["service"], "redis");
     ASSERT_TRUE(f.document.errors().empty());
-    EXPECT_EQ(f.document.scenario()->pipeline[0].fallback.service, "redis");
+    EXPECT_EQ(f.document.scenario()->pipeline[0].as<FallbackSpec>().service, "redis");
     EXPECT_NE(f.editor->findChild<CollapsibleSection *>("section:service:redis"), nullptr);
 
     f.document.undo();
@@ -781,36 +785,72 @@ TEST(EditorInMainWindow, EditsReachTheSimulationAndErrorsDoNot)
     EXPECT_NE(editor->findChild<ParamField *>("pipeline[0].minimum_number_of_calls"), nullptr);
 }
 
-// Not a check: with RESLAB_EDITOR_SNAPSHOT=DIR set, saves pictures of the editor to look at.
-TEST(EditorSnapshot, SavesPicturesWhenAsked)
+/// How many different colours a picture holds, counted on a coarse grid (a blank grab has one).
+int coloursIn(const QImage &image)
 {
-    const QByteArray dir = qgetenv("RESLAB_EDITOR_SNAPSHOT");
-    if (dir.isEmpty())
-        GTEST_SKIP() << "set RESLAB_EDITOR_SNAPSHOT=DIR to save editor pictures";
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    return static_cast<int>(colours.size());
+}
+
+// The states bench/tools/snapshot_ui saves as pictures: each grab is a drawn picture of the
+// widget's size, and the error and the rename editor are on it.
+TEST(EditorSnapshot, GrabsShowEachPresetTheErrorAndTheRenameField)
+{
     for (const char *preset : {"seed-resilient-service", "slow-dependency-timeouts",
                                "retry-storm-with-budget", "thundering-herd"}) {
+        SCOPED_TRACE(preset);
         Fixture f(QString("preset:") + preset);
         f.scroll->resize(380, 1400);
         QApplication::processEvents();
-        const QString base = QString::fromUtf8(dir) + "/editor-" + preset;
-        EXPECT_TRUE(f.scroll->grab().save(base + "-view.png"));
+        EXPECT_EQ(f.editor->pipelineEditor()->count(),
+                  static_cast<int>(parsedPreset(preset).pipeline.size()));
+        const QImage view = f.scroll->grab().toImage();
+        EXPECT_EQ(view.size(), QSize(380, 1400));
+        EXPECT_GT(coloursIn(view), 2);
         f.editor->resize(f.editor->width(), f.editor->sizeHint().height());
         QApplication::processEvents();
-        EXPECT_TRUE(f.editor->grab().save(base + "-full.png"));
+        const QImage full = f.editor->grab().toImage();
+        EXPECT_FALSE(full.isNull());
+        EXPECT_EQ(full.size(), f.editor->size());
+        EXPECT_GE(full.height(), f.editor->minimumSizeHint().height());
+        EXPECT_GT(coloursIn(full), 2);
     }
-    // An error at a field.
+    // An error at a field and one no field shows.
     Fixture f;
     f.scroll->resize(380, 1400);
-    f.editor->findChild<ParamField *>("services.backend.failure_rate")->spinBox()->setValue(150);
+    ParamField *field = f.param("services.backend.failure_rate");
+    ASSERT_NE(field, nullptr);
+    const QImage clean = f.scroll->grab().toImage();
+    field->spinBox()->setValue(150);
     f.document.setValue("pipeline[1].bogus", 1);
     QApplication::processEvents();
-    EXPECT_TRUE(f.scroll->grab().save(QString::fromUtf8(dir) + "/editor-error.png"));
-    // Renaming a service in place.
+    EXPECT_TRUE(field->property("hasError").toBool());
+    auto *error = field->findChild<QLabel *>("error");
+    ASSERT_NE(error, nullptr);
+    EXPECT_TRUE(error->isVisible());
+    EXPECT_TRUE(error->text().contains("must be in [0, 1]")) << error->text().toStdString();
+    EXPECT_TRUE(f.editor->problemsLabel()->isVisible());
+    EXPECT_TRUE(f.editor->problemsLabel()->text().contains("pipeline[1].bogus"))
+        << f.editor->problemsLabel()->text().toStdString();
+    const QImage marked = f.scroll->grab().toImage();
+    EXPECT_EQ(marked.size(), QSize(380, 1400));
+    EXPECT_NE(marked, clean) << "the error is drawn";
+    // Renaming a service in place: the name editor opens, focused, with the old name.
     auto *section = f.editor->findChild<CollapsibleSection *>("section:service:backend");
     ASSERT_NE(section, nullptr);
-    section->findChild<QToolButton *>("renameService")->click();
+    auto *rename = section->findChild<QToolButton *>("renameService");
+    auto *edit = section->findChild<QLineEdit *>("serviceName");
+    ASSERT_NE(rename, nullptr);
+    ASSERT_NE(edit, nullptr);
+    EXPECT_FALSE(edit->isVisible());
+    rename->click();
     QApplication::processEvents();
-    EXPECT_TRUE(f.scroll->grab().save(QString::fromUtf8(dir) + "/editor-rename.png"));
+    EXPECT_TRUE(edit->isVisible());
+    EXPECT_EQ(edit->text(), "backend");
+    EXPECT_NE(f.scroll->grab().toImage(), marked) << "the rename editor is drawn";
 }
 
 } // namespace

@@ -2,8 +2,8 @@
 #include "export_image.h"
 #include "simulation_controller.h"
 
-#include "reslab/presets.h"
-#include "reslab/scenario_io.h"
+#include "reslab/io/scenario_io.h"
+#include "reslab/model/presets.h"
 
 #include <QDir>
 #include <QFile>

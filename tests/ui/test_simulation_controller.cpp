@@ -21,8 +21,8 @@ TEST(StepToTransition, KeepsTheFailuresThatTrippedTheBreaker)
     Scenario s = preset("outage-and-recovery");
     s.load.ratePerS = 200;
     constexpr int kThreshold = 3000;
-    ASSERT_EQ(s.pipeline[1].type, StageSpec::Type::CircuitBreaker);
-    s.pipeline[1].breaker.failureThreshold = kThreshold;
+    ASSERT_TRUE(s.pipeline[1].is<BreakerSpec>());
+    s.pipeline[1].as<BreakerSpec>().failureThreshold = kThreshold;
     SimulationController c;
     c.load(s);
     c.stepToTransition();

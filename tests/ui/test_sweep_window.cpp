@@ -7,16 +7,17 @@
 #include "tuning/sweep_parameters.h"
 #include "tuning/sweep_window.h"
 
-#include "reslab/json_path.h"
-#include "reslab/presets.h"
-#include "reslab/simulation.h"
-#include "reslab/sweep.h"
+#include "reslab/io/json_path.h"
+#include "reslab/model/presets.h"
+#include "reslab/model/simulation.h"
+#include "reslab/tuning/sweep.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QChartView>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
@@ -26,7 +27,6 @@
 
 #include <gtest/gtest.h>
 
-#include <iostream>
 #include <sstream>
 
 namespace reslab::ui {
@@ -431,43 +431,92 @@ TEST(SweepWindow, AnEditorFieldsContextMenuSweepsThatParameter)
         EXPECT_NE(a->objectName(), "sweepAction");
 }
 
-TEST(SweepSnapshot, SavesPicturesWhenAsked)
+/// The flaky-dependency preset cut to 10 s (1000 requests a run), so that its sweeps are quick.
+nlohmann::json shortFlakyDependency()
 {
-    const QByteArray dir = qgetenv("RESLAB_SWEEP_SNAPSHOT");
-    if (dir.isEmpty())
-        GTEST_SKIP() << "set RESLAB_SWEEP_SNAPSHOT=DIR to save sweep window pictures";
     const auto preset = findPreset("flaky-dependency");
-    ASSERT_TRUE(preset.has_value());
-    const auto base = nlohmann::json::parse(std::string(preset->json));
+    EXPECT_TRUE(preset.has_value());
+    auto doc = nlohmann::json::parse(std::string(preset ? preset->json : "{}"));
+    doc["duration_s"] = 10;
+    return doc;
+}
+
+// The two windows bench/tools/snapshot_ui saves as pictures, smaller: every point is drawn, and
+// the goal region is where the arithmetic puts it.
+TEST(SweepSnapshot, LineAndHeatMapOfAPresetShowEveryPointAndTheGoal)
+{
+    const auto base = shortFlakyDependency();
     {
         SweepWindow w(base, "preset:flaky-dependency");
         w.resize(1220, 780);
         w.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
         w.setAxis(0, "pipeline[0].max_retries", 0, 5, 6, false);
-        w.setSeeds(5);
-        w.setMetric("p99_ms");
-        w.setGoal("success >= 99.5 % and p99 <= 400 ms");
+        w.setSeeds(2);
+        w.setMetric("success_rate");
+        // 20 % of attempts fail: n retries succeed 1 - 0.2^(n+1) of the time, 80 % with none,
+        // 96 % with one, 99.84 % with three, 99.99 % with five.
+        w.setGoal("success >= 99 %");
         ASSERT_TRUE(runToEnd(w));
         QApplication::processEvents();
-        std::cerr << "line: " << w.statusText().toStdString() << "\n";
-        EXPECT_TRUE(w.grab().save(QString::fromUtf8(dir) + "/sweep-line.png"));
+        ASSERT_EQ(w.points().size(), 6u);
+        EXPECT_EQ(w.result()->results().size(), 12u);
+        const SweepLineData &d = w.lineChart()->data();
+        ASSERT_EQ(d.x.size(), 6u);
+        ASSERT_EQ(d.mean.size(), 6u);
+        EXPECT_TRUE(d.showSpread);
+        EXPECT_NEAR(d.mean[0], 80, 3);
+        EXPECT_NEAR(d.mean[1], 96, 1.5);
+        const std::vector<bool> meets = w.meetsGoal();
+        ASSERT_EQ(meets.size(), 6u);
+        EXPECT_EQ(d.meets, meets);
+        EXPECT_FALSE(meets[0]);
+        EXPECT_FALSE(meets[1]);
+        EXPECT_TRUE(meets[3]);
+        EXPECT_TRUE(meets[4]);
+        EXPECT_TRUE(meets[5]);
+        ASSERT_TRUE(w.bestIndex().has_value());
+        EXPECT_TRUE(meets[*w.bestIndex()]);
+        EXPECT_EQ(d.best, static_cast<int>(*w.bestIndex()));
+        const QImage picture = w.grab().toImage();
+        EXPECT_EQ(picture.size(), w.size() * picture.devicePixelRatio());
     }
     {
         SweepWindow w(base, "preset:flaky-dependency");
         w.resize(1220, 780);
         w.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-        w.setAxis(0, "pipeline[1].timeout_ms", 20, 1000, 20, true);
+        w.setAxis(0, "pipeline[1].timeout_ms", 20, 1000, 4, true); // 20, 73.7, 271, 1000 ms
         w.setSecondAxisEnabled(true);
-        w.setAxis(1, "services.inventory.failure_rate", 0, 50, 20, false);
+        w.setAxis(1, "services.inventory.failure_rate", 0, 50, 3, false); // 0, 25, 50 %
         w.setSeeds(1);
-        w.setMetric("p99_ms");
-        w.setGoal("success >= 99 % and p99 <= 300 ms");
+        w.setMetric("success_rate");
+        // A 20 ms timeout cuts most attempts (median 25 ms): far below 99 % at any failure rate.
+        // With 1000 ms nearly nothing times out: 100 % at 0 %, 1 - 0.25^4 = 99.6 % at 25 %,
+        // 1 - 0.5^4 = 93.75 % at 50 %.
+        w.setGoal("success >= 99 %");
         ASSERT_TRUE(runToEnd(w));
         QApplication::processEvents();
-        std::cerr << "heat map: " << w.statusText().toStdString() << "\n";
-        EXPECT_TRUE(w.grab().save(QString::fromUtf8(dir) + "/sweep-heatmap.png"));
+        ASSERT_EQ(w.points().size(), 12u);
+        const HeatMapData &d = w.heatMap()->data();
+        EXPECT_EQ(d.nx, 4);
+        EXPECT_EQ(d.ny, 3);
+        ASSERT_EQ(d.values.size(), 12u);
+        ASSERT_EQ(d.meets.size(), 12u);
+        EXPECT_EQ(d.meets, w.meetsGoal());
+        for (int iy = 0; iy < 3; ++iy)
+            EXPECT_FALSE(d.meets[static_cast<std::size_t>(iy)]) << "20 ms, row " << iy;
+        EXPECT_TRUE(d.meets[3 * 3 + 0]);
+        EXPECT_TRUE(d.meets[3 * 3 + 1]);
+        EXPECT_FALSE(d.meets[3 * 3 + 2]);
+        EXPECT_NEAR(d.values[3 * 3 + 2], 93.75, 2.5);
+        ASSERT_GE(d.best, 0);
+        EXPECT_TRUE(d.meets[static_cast<std::size_t>(d.best)]);
+        EXPECT_EQ(w.bestIndex(), std::optional<std::size_t>(static_cast<std::size_t>(d.best)));
+        for (int i = 0; i < 12; ++i)
+            EXPECT_FALSE(w.heatMap()->cellRect(i).isEmpty()) << i;
+        const QImage picture = w.grab().toImage();
+        EXPECT_EQ(picture.size(), w.size() * picture.devicePixelRatio());
     }
 }
 

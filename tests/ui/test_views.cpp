@@ -9,8 +9,8 @@
 #include "views/request_sampler.h"
 #include "views/retry_timeline.h"
 
-#include "reslab/fallback_stage.h"
-#include "reslab/virtual_service.h"
+#include "reslab/model/virtual_service.h"
+#include "reslab/stages/fallback_stage.h"
 
 #include <QDir>
 #include <QImage>
@@ -55,28 +55,28 @@ Scenario scripted(std::vector<ScriptedOutcome> script, std::vector<double> arriv
 StageSpec consecutiveBreaker(int failures, double resetMs)
 {
     StageSpec st;
-    st.type = StageSpec::Type::CircuitBreaker;
-    st.breaker.policy = BreakerSpec::Policy::Consecutive;
-    st.breaker.failureThreshold = failures;
-    st.breaker.resetTimeoutMs = resetMs;
+    st.options = BreakerSpec{};
+    st.as<BreakerSpec>().policy = BreakerSpec::Policy::Consecutive;
+    st.as<BreakerSpec>().failureThreshold = failures;
+    st.as<BreakerSpec>().resetTimeoutMs = resetMs;
     return st;
 }
 
 StageSpec retry(int maxRetries, double delayMs)
 {
     StageSpec st;
-    st.type = StageSpec::Type::Retry;
-    st.retry.maxRetries = maxRetries;
-    st.retry.backoff = RetrySpec::Backoff::Fixed;
-    st.retry.baseMs = delayMs;
+    st.options = RetrySpec{};
+    st.as<RetrySpec>().maxRetries = maxRetries;
+    st.as<RetrySpec>().backoff = RetrySpec::Backoff::Fixed;
+    st.as<RetrySpec>().baseMs = delayMs;
     return st;
 }
 
 StageSpec staticFallback()
 {
     StageSpec st;
-    st.type = StageSpec::Type::Fallback;
-    st.fallback.mode = FallbackSpec::Mode::Static;
+    st.options = FallbackSpec{};
+    st.as<FallbackSpec>().mode = FallbackSpec::Mode::Static;
     return st;
 }
 
@@ -167,11 +167,11 @@ TEST(ViewsBreakerDiagram, StepToTransitionShowsTheNewState)
 TEST(ViewsBreakerDiagram, Resilience4jShowsNotEnoughCallsThenTheRate)
 {
     StageSpec cb;
-    cb.type = StageSpec::Type::CircuitBreaker;
-    cb.breaker.policy = BreakerSpec::Policy::Resilience4j;
-    cb.breaker.slidingWindowSize = 10;
-    cb.breaker.minimumNumberOfCalls = 4;
-    cb.breaker.failureRateThreshold = 50;
+    cb.options = BreakerSpec{};
+    cb.as<BreakerSpec>().policy = BreakerSpec::Policy::Resilience4j;
+    cb.as<BreakerSpec>().slidingWindowSize = 10;
+    cb.as<BreakerSpec>().minimumNumberOfCalls = 4;
+    cb.as<BreakerSpec>().failureRateThreshold = 50;
     SimulationController c;
     c.load(scripted({ok(), error(), ok(), ok(), ok()}, {0, 100, 200, 300, 400}, {cb}));
     BreakerDiagram diagram(&c);
@@ -189,11 +189,11 @@ TEST(ViewsBreakerDiagram, Resilience4jShowsNotEnoughCallsThenTheRate)
 TEST(ViewsBreakerDiagram, PollyShowsTheRatioThenOpens)
 {
     StageSpec cb;
-    cb.type = StageSpec::Type::CircuitBreaker;
-    cb.breaker.policy = BreakerSpec::Policy::Polly;
-    cb.breaker.minimumThroughput = 3;
-    cb.breaker.failureRatio = 0.5;
-    cb.breaker.breakDurationMs = 2000;
+    cb.options = BreakerSpec{};
+    cb.as<BreakerSpec>().policy = BreakerSpec::Policy::Polly;
+    cb.as<BreakerSpec>().minimumThroughput = 3;
+    cb.as<BreakerSpec>().failureRatio = 0.5;
+    cb.as<BreakerSpec>().breakDurationMs = 2000;
     SimulationController c;
     c.load(scripted({ok(), error(), error()}, {0, 100, 200}, {cb}));
     BreakerDiagram diagram(&c);
@@ -385,9 +385,9 @@ TEST(ViewsFallbackPanel, ShowsTheEngineCounters)
 TEST(ViewsFallbackPanel, ShowsTheCacheAgeAgainstItsTtl)
 {
     StageSpec fb;
-    fb.type = StageSpec::Type::Fallback;
-    fb.fallback.mode = FallbackSpec::Mode::Cache;
-    fb.fallback.ttlMs = 500;
+    fb.options = FallbackSpec{};
+    fb.as<FallbackSpec>().mode = FallbackSpec::Mode::Cache;
+    fb.as<FallbackSpec>().ttlMs = 500;
     SimulationController c;
     c.load(scripted({ok(), error(), error()}, {0, 100, 900}, {fb}));
     FallbackPanel panel(&c);

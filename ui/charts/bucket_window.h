@@ -1,7 +1,7 @@
 #pragma once
 
-#include "reslab/metrics.h"
-#include "reslab/simulation.h"
+#include "reslab/metrics/metrics.h"
+#include "reslab/model/simulation.h"
 
 #include <cstddef>
 #include <vector>

@@ -1,9 +1,14 @@
 #include "editor/stage_card.h"
 
+#include "pattern_style.h"
+
 #include "editor/editor_widgets.h"
 #include "editor/fields.h"
 #include "editor/json_edits.h"
 #include "editor/parameter_catalog.h"
+
+#include "reslab/io/scenario_io.h"
+#include "reslab/stages/backoff.h"
 
 #include <QGraphicsOpacityEffect>
 #include <QGroupBox>
@@ -17,6 +22,8 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <optional>
+#include <variant>
 
 namespace reslab::ui {
 namespace {
@@ -38,36 +45,41 @@ QString numberText(double v)
     return QString::number(v, 'g', 3);
 }
 
-/// "Delays: 100, 200, 400 ms" for a retry stage (before jitter).
+/// The retry stage `stage` as the engine reads it (in a scenario of its own, so that problems
+/// elsewhere in the document do not matter); nullopt if the engine rejects it.
+std::optional<RetrySpec> engineRetrySpec(const nlohmann::json &stage)
+{
+    nlohmann::json retry = stage;
+    retry["type"] = "retry";
+    const nlohmann::json doc = {
+        {"version", 1},
+        {"name", "delays"},
+        {"load", {{"type", "poisson"}, {"rate_per_s", 0}}},
+        {"services", {{"s", {{"latency_ms", {{"dist", "constant"}, {"value", 1}}}}}}},
+        {"target", "s"},
+        {"pipeline", nlohmann::json::array({retry})}};
+    const ScenarioParse parse = parseScenario(doc);
+    if (!parse.ok() || parse.scenario->pipeline.size() != 1)
+        return std::nullopt;
+    const auto *spec = std::get_if<RetrySpec>(&parse.scenario->pipeline.front().options);
+    return spec ? std::optional<RetrySpec>(*spec) : std::nullopt;
+}
+
+/// "Delays: 100, 200, 400 ms" for a retry stage (before jitter), by the engine's backoff.
 QString retryDelays(const nlohmann::json &stage)
 {
     if (!stage.is_object())
         return {};
-    const auto num = [&](const char *key, double fallback) {
-        const auto it = stage.find(key);
-        return it != stage.end() && it->is_number() ? it->get<double>() : fallback;
-    };
-    const int retries = static_cast<int>(num("max_retries", 3));
+    const std::optional<RetrySpec> spec = engineRetrySpec(stage);
+    if (!spec)
+        return {}; // the stage's fields show what is wrong
+    const int retries = spec->maxRetries;
     if (retries <= 0)
         return QObject::tr("No retries: every call gets a single attempt.");
-    const std::string backoff = stringAt(stage, "backoff", "exponential");
-    const double base = num("base_ms", 100);
-    const double multiplier = num("multiplier", 2);
-    const auto capIt = stage.find("max_delay_ms");
-    const bool capped = capIt != stage.end() && capIt->is_number();
-    const double cap = capped ? capIt->get<double>() : 0;
     QStringList delays;
     const int shown = std::min(retries, 6);
-    for (int k = 0; k < shown; ++k) {
-        double d = base;
-        if (backoff == "linear")
-            d = base * (k + 1);
-        else if (backoff == "exponential")
-            d = base * std::pow(multiplier, k);
-        if (capped)
-            d = std::min(d, cap);
-        delays << numberText(d);
-    }
+    for (int k = 0; k < shown; ++k)
+        delays << numberText(baseDelayMs(*spec, k));
     QString text = QObject::tr("Delays before retries: %1%2 ms")
                        .arg(delays.join(", "), retries > shown ? QStringLiteral(", …") : QString());
     const std::string jitter = stringAt(stage, "jitter", "none");
@@ -115,28 +127,12 @@ protected:
 
 QColor stageColor(const std::string &type)
 {
-    if (type == "circuit_breaker")
-        return QColor(0xe6, 0x7e, 0x22); // orange
-    if (type == "retry")
-        return QColor(0x2e, 0x86, 0xde); // blue
-    if (type == "timeout")
-        return QColor(0x8e, 0x44, 0xad); // purple
-    if (type == "fallback")
-        return QColor(0x27, 0xae, 0x60); // green
-    return QColor(0x7f, 0x8c, 0x8d);
+    return patternColour(type);
 }
 
 QString stageTitle(const std::string &type)
 {
-    if (type == "circuit_breaker")
-        return QObject::tr("Circuit breaker");
-    if (type == "retry")
-        return QObject::tr("Retry");
-    if (type == "timeout")
-        return QObject::tr("Timeout");
-    if (type == "fallback")
-        return QObject::tr("Fallback");
-    return QObject::tr("Unknown stage");
+    return patternTitle(type);
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reslab/sweep.h"
+#include "reslab/tuning/sweep.h"
 
 #include <QAbstractTableModel>
 #include <QString>

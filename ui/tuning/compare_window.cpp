@@ -12,8 +12,8 @@
 #include "transport_bar.h"
 #include "views/breaker_diagram.h"
 
-#include "reslab/report.h"
-#include "reslab/sweep.h"
+#include "reslab/metrics/report.h"
+#include "reslab/tuning/sweep.h"
 
 #include <QAction>
 #include <QApplication>

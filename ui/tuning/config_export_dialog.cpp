@@ -1,6 +1,6 @@
 #include "config_export_dialog.h"
 
-#include "reslab/config_export.h"
+#include "reslab/io/config_export.h"
 
 #include <QClipboard>
 #include <QComboBox>

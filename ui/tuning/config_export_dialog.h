@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reslab/scenario.h"
+#include "reslab/model/scenario.h"
 
 #include <QDialog>
 #include <QString>

@@ -13,9 +13,8 @@ LockstepClock::LockstepClock(SimulationController *a, SimulationController *b, Q
     , m_a(a)
     , m_b(b)
 {
-    m_timer.setTimerType(Qt::PreciseTimer);
-    m_timer.setInterval(16); // ~60 frames per second
-    connect(&m_timer, &QTimer::timeout, this, &LockstepClock::onTimer);
+    connect(&m_clock, &PlaybackClock::frame, this,
+            [this](double, SimTime step) { advanceFrame(step); });
     for (SimulationController *c : {m_a, m_b}) {
         // The controllers advance exactly as far as this clock says, each frame.
         c->pause();
@@ -69,13 +68,15 @@ void LockstepClock::advanceTo(SimTime t)
 
 void LockstepClock::tick(double wallMs)
 {
+    advanceFrame(m_clock.virtualFor(wallMs));
+}
+
+void LockstepClock::advanceFrame(SimTime paced)
+{
     if (isFinished())
         return;
     const SimTime from = now();
-    const SimTime wanted =
-        m_runningToEnd
-            ? end() - from
-            : static_cast<SimTime>(std::llround(std::max(0.0, wallMs) * kMicrosPerMilli * m_speed));
+    const SimTime wanted = m_clock.isRunningToEnd() ? end() - from : paced;
     const SimTime step = std::min(wanted, m_maxStep);
     advanceTo(from + step);
     // The engines' time only: the views redraw once per frame whatever the step.
@@ -86,7 +87,7 @@ void LockstepClock::tick(double wallMs)
             kMicrosPerMilli, static_cast<SimTime>(static_cast<double>(step) * m_budgetMs / ms));
     else if (step == m_maxStep && ms < m_budgetMs / 2)
         m_maxStep = std::min<SimTime>(m_maxStep * 2, 3600 * kMicrosPerSecond);
-    const bool lagging = !m_runningToEnd && step < wanted && !isFinished();
+    const bool lagging = !m_clock.isRunningToEnd() && step < wanted && !isFinished();
     if (lagging != m_lagging) {
         m_lagging = lagging;
         emit transportChanged();
@@ -97,27 +98,22 @@ void LockstepClock::play()
 {
     if (isFinished())
         return;
-    m_playing = true;
-    m_wall.restart();
-    if (!m_timer.isActive())
-        m_timer.start();
+    m_clock.play();
     emit transportChanged();
 }
 
 void LockstepClock::pause()
 {
-    const bool changed = m_playing || m_runningToEnd || m_lagging;
-    m_playing = false;
-    m_runningToEnd = false;
+    const bool changed = m_clock.isPlaying() || m_clock.isRunningToEnd() || m_lagging;
+    m_clock.pause();
     m_lagging = false;
-    m_timer.stop();
     if (changed)
         emit transportChanged();
 }
 
 void LockstepClock::togglePlay()
 {
-    if (m_playing)
+    if (m_clock.isPlaying())
         pause();
     else
         play();
@@ -125,11 +121,8 @@ void LockstepClock::togglePlay()
 
 void LockstepClock::setSpeed(double speed)
 {
-    speed = std::clamp(speed, 0.1, 1000.0);
-    if (speed == m_speed)
-        return;
-    m_speed = speed;
-    emit transportChanged();
+    if (m_clock.setSpeed(speed))
+        emit transportChanged();
 }
 
 void LockstepClock::reset()
@@ -146,16 +139,8 @@ void LockstepClock::runToEnd()
     if (isFinished())
         return;
     play();
-    m_runningToEnd = true;
+    m_clock.runToEnd();
     emit transportChanged();
-}
-
-void LockstepClock::onTimer()
-{
-    if (!m_playing)
-        return;
-    const double wallMs = std::min<double>(m_wall.restart(), 100.0); // a stalled window: no jump
-    tick(wallMs);
 }
 
 } // namespace reslab::ui

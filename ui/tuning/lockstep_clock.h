@@ -1,10 +1,10 @@
 #pragma once
 
-#include "reslab/time.h"
+#include "playback_clock.h"
 
-#include <QElapsedTimer>
+#include "reslab/kernel/time.h"
+
 #include <QObject>
-#include <QTimer>
 
 namespace reslab::ui {
 
@@ -12,7 +12,8 @@ class SimulationController;
 
 /// One clock for two runs (the A/B compare window): every frame it advances both controllers to
 /// exactly the same virtual time, so their buckets, charts and animations stay in step. Real-time
-/// pacing (wall clock × speed) happens here; the controllers' own timers never run. When the
+/// pacing (wall clock × speed, its own PlaybackClock) happens here; the controllers' own clocks
+/// never run. When the
 /// engines cannot keep up within the frame budget, both advance less (lagging()) — never one
 /// without the other.
 ///
@@ -29,8 +30,10 @@ public:
     SimTime now() const;
     /// The end of the longer run.
     SimTime end() const;
-    bool isPlaying() const { return m_playing; }
-    double speed() const { return m_speed; }
+    bool isPlaying() const { return m_clock.isPlaying(); }
+    double speed() const { return m_clock.speed(); }
+    /// The transport: play/pause, speed and the frame timer (tests inject its wall clock).
+    PlaybackClock *playback() { return &m_clock; }
     bool lagging() const { return m_lagging; }
     /// Both runs are over.
     bool isFinished() const;
@@ -64,16 +67,14 @@ signals:
     void finished();
 
 private:
-    void onTimer();
+    /// One frame: both runs advance by `step` of virtual time (running to the end: as far as
+    /// the budget allows).
+    void advanceFrame(SimTime step);
 
     SimulationController *m_a;
     SimulationController *m_b;
-    QTimer m_timer;
-    QElapsedTimer m_wall;
-    bool m_playing = false;
-    bool m_runningToEnd = false;
+    PlaybackClock m_clock;
     bool m_lagging = false;
-    double m_speed = 1.0;
     double m_budgetMs = 12.0;
     double m_lastEngineMs = 0;
     SimTime m_maxStep = 2 * kMicrosPerSecond; ///< virtual time per frame the engines manage

@@ -3,6 +3,8 @@
 #include "editor/parameter_catalog.h"
 #include "scenario_document.h"
 
+#include "reslab/io/json_path.h"
+
 #include <nlohmann/json.hpp>
 
 namespace reslab::ui {
@@ -73,7 +75,7 @@ void visit(const nlohmann::json &doc, const nlohmann::json &obj, const std::stri
 {
     if (!obj.is_object())
         return;
-    const std::vector<std::string> tokens = splitJsonPath(path);
+    const std::vector<std::string> tokens = splitScenarioPath(path).value_or(std::vector<std::string>{});
     for (const ParamInfo &row : parameterCatalog()) {
         if (!row.isNumeric())
             continue;
@@ -126,7 +128,7 @@ AxisPresentation axisPresentation(const nlohmann::json &doc, const std::string &
         a.title = QString::fromStdString(path);
         return a;
     }
-    std::vector<std::string> tokens = splitJsonPath(path);
+    std::vector<std::string> tokens = splitScenarioPath(path).value_or(std::vector<std::string>{});
     if (!tokens.empty())
         tokens.pop_back();
     a.unit = qs(info->unit);

@@ -7,9 +7,11 @@
 #include <string>
 #include <vector>
 
-namespace reslab::ui {
-
+namespace reslab {
 struct ParamInfo;
+}
+
+namespace reslab::ui {
 
 /// A numeric parameter of a scenario that a sweep can vary.
 struct SweepParameter

@@ -1,6 +1,6 @@
 #include "sweep_runner.h"
 
-#include "reslab/sweep.h"
+#include "reslab/tuning/sweep.h"
 
 #include <QMetaObject>
 #include <QPointer>

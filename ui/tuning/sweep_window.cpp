@@ -7,7 +7,7 @@
 #include "sweep_parameters.h"
 #include "sweep_runner.h"
 
-#include "reslab/json_path.h"
+#include "reslab/io/json_path.h"
 
 #include <QCheckBox>
 #include <QCloseEvent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reslab/sweep_goal.h"
+#include "reslab/tuning/sweep_goal.h"
 
 #include <nlohmann/json.hpp>
 

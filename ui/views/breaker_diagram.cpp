@@ -4,7 +4,7 @@
 #include "simulation_controller.h"
 #include "view_palette.h"
 
-#include "reslab/circuit_breaker_stage.h"
+#include "reslab/stages/circuit_breaker_stage.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reslab/breaker_policy.h"
+#include "reslab/policies/breaker_policy.h"
 
 #include <QColor>
 #include <QString>

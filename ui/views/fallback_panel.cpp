@@ -4,7 +4,7 @@
 #include "simulation_controller.h"
 #include "view_palette.h"
 
-#include "reslab/fallback_stage.h"
+#include "reslab/stages/fallback_stage.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "reslab/scenario.h"
-#include "reslab/time.h"
+#include "reslab/kernel/time.h"
+#include "reslab/model/scenario.h"
 
 #include <QColor>
 #include <QString>

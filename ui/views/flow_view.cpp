@@ -1,10 +1,13 @@
 #include "flow_view.h"
 
 #include "animation_ticker.h"
+#include "pattern_style.h"
 #include "simulation_controller.h"
 #include "view_palette.h"
 
-#include "reslab/circuit_breaker_stage.h"
+#include "reslab/stages/circuit_breaker_stage.h"
+#include "reslab/stages/fallback_options.h"
+#include "reslab/stages/stage_pattern.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -44,84 +47,12 @@ qreal easeInOut(qreal t)
     return t < 0.5 ? 2 * t * t : 1 - std::pow(-2 * t + 2, 2) / 2;
 }
 
-QString typeTitle(StageSpec::Type t)
-{
-    switch (t) {
-    case StageSpec::Type::CircuitBreaker:
-        return QObject::tr("Breaker");
-    case StageSpec::Type::Retry:
-        return QObject::tr("Retry");
-    case StageSpec::Type::Timeout:
-        return QObject::tr("Timeout");
-    case StageSpec::Type::Fallback:
-        return QObject::tr("Fallback");
-    }
-    return {};
-}
-
 /// True for the names the parser gives by default ("retry", "timeout#4").
-bool isDefaultName(const std::string &name, StageSpec::Type t)
+bool isDefaultName(const std::string &name, std::string_view type)
 {
-    const std::string_view type = stageTypeName(t);
     return name.empty() || name == type ||
            (name.size() > type.size() + 1 && name.compare(0, type.size(), type) == 0 &&
             name[type.size()] == '#');
-}
-
-/// The card's one key parameter; `compact` for narrow cards.
-QString keyParameter(const StageSpec &s, bool compact)
-{
-    switch (s.type) {
-    case StageSpec::Type::CircuitBreaker:
-        switch (s.breaker.policy) {
-        case BreakerSpec::Policy::Consecutive:
-            return QObject::tr("%1 fails").arg(s.breaker.failureThreshold);
-        case BreakerSpec::Policy::Resilience4j:
-            return QObject::tr("≥%1 % fail").arg(s.breaker.failureRateThreshold);
-        case BreakerSpec::Policy::Polly:
-            return QObject::tr("≥%1 % fail").arg(s.breaker.failureRatio * 100);
-        }
-        break;
-    case StageSpec::Type::Retry: {
-        const char *backoff = s.retry.backoff == RetrySpec::Backoff::Fixed    ? "fixed"
-                              : s.retry.backoff == RetrySpec::Backoff::Linear ? "linear"
-                                                                              : "exp";
-        if (compact)
-            return QObject::tr("%1× %2").arg(s.retry.maxRetries).arg(QLatin1String(backoff));
-        return QObject::tr("%1× %2 %3")
-            .arg(s.retry.maxRetries)
-            .arg(QLatin1String(backoff), vp::formatDurationMs(s.retry.baseMs));
-    }
-    case StageSpec::Type::Timeout:
-        return vp::formatDurationMs(s.timeout.timeoutMs);
-    case StageSpec::Type::Fallback:
-        switch (s.fallback.mode) {
-        case FallbackSpec::Mode::Static:
-            return QObject::tr("static");
-        case FallbackSpec::Mode::Cache:
-            return compact ? QObject::tr("cache")
-                           : QObject::tr("cache %1").arg(vp::formatDurationMs(s.fallback.ttlMs));
-        case FallbackSpec::Mode::Service:
-            return QObject::tr("→ %1").arg(QString::fromStdString(s.fallback.service));
-        }
-        break;
-    }
-    return {};
-}
-
-QColor cardColor(StageSpec::Type t)
-{
-    switch (t) {
-    case StageSpec::Type::CircuitBreaker:
-        return vp::kClosed;
-    case StageSpec::Type::Retry:
-        return vp::kRetrying;
-    case StageSpec::Type::Timeout:
-        return QColor(0x45, 0x5a, 0x64);
-    case StageSpec::Type::Fallback:
-        return vp::kFallback;
-    }
-    return vp::kFrame;
 }
 
 void arrowHead(QPainter &p, QPointF tip, qreal dir, qreal size)
@@ -175,16 +106,16 @@ void FlowView::syncCards(const Simulation &sim)
     m_target = target;
     m_serviceName = QString::fromStdString(sim.scenario().target);
     m_cards.clear();
-    std::array<int, 4> seen{};
+    std::array<int, std::variant_size_v<StageOptions>> seen{};
     for (const StageSpec &s : m_pipeline) {
         Card c;
-        c.type = s.type;
-        c.name = s.name.empty() ? std::string(stageTypeName(s.type)) : s.name;
+        c.type = std::string(s.typeName());
+        c.name = s.name.empty() ? c.type : s.name;
         c.title =
-            isDefaultName(s.name, s.type) ? typeTitle(s.type) : QString::fromStdString(s.name);
-        c.param = keyParameter(s, false);
-        c.shortParam = keyParameter(s, true);
-        c.typeIndex = seen[static_cast<std::size_t>(s.type)]++;
+            isDefaultName(s.name, c.type) ? patternShortTitle(c.type) : QString::fromStdString(s.name);
+        c.param = patternKeyParameter(s, false);
+        c.shortParam = patternKeyParameter(s, true);
+        c.typeIndex = seen[s.options.index()]++;
         m_cards.push_back(std::move(c));
     }
     m_flashMs.assign(m_cards.size(), -10000);
@@ -205,9 +136,9 @@ int FlowView::fallbackCardFor(std::string_view service) const
 {
     int any = -1;
     for (std::size_t i = 0; i < m_cards.size(); ++i) {
-        if (m_cards[i].type != StageSpec::Type::Fallback)
+        if (m_cards[i].type != FallbackSpec::pattern().key)
             continue;
-        const FallbackSpec &f = m_pipeline[i].fallback;
+        const FallbackSpec &f = m_pipeline[i].as<FallbackSpec>();
         if (f.mode == FallbackSpec::Mode::Service && "service:" + f.service == service)
             return static_cast<int>(i);
         if (any < 0)
@@ -265,7 +196,7 @@ void FlowView::ensureLayout()
     const qreal lowerH = std::max<qreal>(0, content.bottom() - lowerTop);
     L.waitY = lowerTop + std::min<qreal>(12, lowerH * 0.35);
     for (std::size_t i = 0; i < m_cards.size(); ++i) {
-        if (m_cards[i].type == StageSpec::Type::Fallback && lowerH >= 18)
+        if (m_cards[i].type == FallbackSpec::pattern().key && lowerH >= 18)
             L.fallbackBoxes.emplace_back(L.cards[i].left(), lowerTop + 2, L.cards[i].width(),
                                          std::clamp(lowerH - 4, 16.0, 52.0));
         else
@@ -720,9 +651,9 @@ void FlowView::paintPipeline(QPainter &p, qint64 now)
     for (std::size_t i = 0; i < m_cards.size(); ++i) {
         const Card &c = m_cards[i];
         const QRectF r = L.cards[i];
-        QColor border = cardColor(c.type);
+        QColor border = patternColour(c.type);
         const QString sub = sm.horizontalAdvance(c.param) <= r.width() - 6 ? c.param : c.shortParam;
-        if (c.type == StageSpec::Type::CircuitBreaker &&
+        if (c.type == BreakerSpec::pattern().key &&
             static_cast<std::size_t>(c.typeIndex) < sim->breakers().size()) {
             border =
                 vp::stateColor(sim->breakers()[static_cast<std::size_t>(c.typeIndex)]->state());
@@ -742,7 +673,7 @@ void FlowView::paintPipeline(QPainter &p, qint64 now)
                            sm.elidedText(tr("fallback"), Qt::ElideRight, box.width() - 4));
             }
         }
-        if (c.type == StageSpec::Type::Retry && L.waitY + 10 < L.legend.top()) {
+        if (c.type == RetrySpec::pattern().key && L.waitY + 10 < L.legend.top()) {
             QColor wait = vp::kRetrying;
             wait.setAlphaF(0.5);
             p.setPen(QPen(wait, 1, Qt::DashLine));

@@ -2,8 +2,8 @@
 
 #include "request_sampler.h"
 
-#include "reslab/event_log.h"
-#include "reslab/scenario.h"
+#include "reslab/metrics/event_log.h"
+#include "reslab/model/scenario.h"
 
 #include <QRectF>
 #include <QString>
@@ -120,7 +120,7 @@ private:
     };
     struct Card
     {
-        StageSpec::Type type = StageSpec::Type::Timeout;
+        std::string type; ///< the stage type key ("retry")
         std::string name;
         QString title;
         QString param;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reslab/time.h"
+#include "reslab/kernel/time.h"
 
 #include <cstdint>
 

@@ -2,8 +2,8 @@
 
 #include "request_sampler.h"
 
-#include "reslab/outcome.h"
-#include "reslab/time.h"
+#include "reslab/kernel/time.h"
+#include "reslab/model/outcome.h"
 
 #include <QWidget>
 

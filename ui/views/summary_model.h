@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reslab/metrics.h"
+#include "reslab/metrics/metrics.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>

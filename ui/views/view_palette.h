@@ -1,7 +1,7 @@
 #pragma once
 
-#include "reslab/event_log.h"
-#include "reslab/outcome.h"
+#include "reslab/metrics/event_log.h"
+#include "reslab/model/outcome.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "reslab/kernel/time.h"
+#include "reslab/metrics/event_log.h"
+#include "reslab/metrics/latency_histogram.h"
+#include "reslab/model/outcome.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace reslab {
+
+/// A whole-number quantity that changes at instants and is integrated over time (attempts in
+/// service, a breaker-state indicator): take() is value x µs since the last take. Integer
+/// arithmetic: exact, and cheaper on the hot path than a floating-point running sum (the
+/// integral of a bucket, at most ~10^13, is exact in the double that take() returns).
+class TimeWeighted
+{
+public:
+    void set(SimTime now, std::int64_t value)
+    {
+        m_integral += m_value * (now - m_last);
+        m_last = now;
+        m_value = value;
+    }
+    void add(SimTime now, std::int64_t delta) { set(now, m_value + delta); }
+    std::int64_t value() const { return m_value; }
+    /// The integral (value x µs) since the previous take, up to `now`; restarts it.
+    double take(SimTime now)
+    {
+        set(now, m_value);
+        const std::int64_t v = m_integral;
+        m_integral = 0;
+        return static_cast<double>(v);
+    }
+
+private:
+    std::int64_t m_value = 0;
+    std::int64_t m_integral = 0;
+    SimTime m_last = 0;
+};
+
+/// One row of timeseries.csv: what happened in [start, start + bucket).
+struct BucketRow
+{
+    SimTime start = 0;
+    std::uint32_t arrivals = 0;
+    std::uint32_t success = 0;
+    std::uint32_t fallback = 0;
+    std::uint32_t failure = 0;
+    std::uint32_t attempts = 0; ///< attempts at the target service
+    std::uint32_t retries = 0;
+    std::uint32_t rejected = 0; ///< refused by a stage without reaching the service
+    std::uint32_t transitions = 0;
+    double p50Ms = 0; ///< latency of requests that ended in this bucket
+    double p99Ms = 0;
+    BreakerState breakerState = BreakerState::Closed; ///< where the breaker spent most of it
+    std::array<float, 3> breakerTime{}; ///< fraction of the bucket closed / open / half-open
+    std::uint32_t inFlight = 0;         ///< at the bucket's end
+    std::uint32_t queueLen = 0;         ///< target service queue at the bucket's end
+    double utilization = 0;             ///< target service: busy servers / concurrency (mean)
+};
+
+/// Per-service totals for summary.json.
+struct ServiceTotals
+{
+    std::string name;
+    std::uint64_t attempts = 0;
+    std::uint64_t served = 0;
+    std::uint64_t errors = 0;
+    std::uint64_t overloaded = 0;
+    std::uint64_t cancelled = 0;
+    double utilization = 0;
+    std::uint32_t maxQueue = 0;
+    bool isTarget = false;
+};
+
+/// Everything summary.json says about a run.
+struct Summary
+{
+    std::string scenario;
+    std::uint64_t seed = 0;
+    double durationS = 0;
+    std::uint64_t requests = 0;
+    std::uint64_t success = 0;
+    std::uint64_t fallback = 0;
+    std::array<std::uint64_t, kOutcomeCount> failureByCause{}; ///< indexed by Outcome
+    std::uint64_t failure = 0;
+    std::uint64_t inFlight = 0; ///< requests still running when the run ended
+    std::uint64_t attempts = 0;
+    std::uint64_t retries = 0;
+    std::uint64_t retryBudgetDenied = 0;
+    double amplification = 0;
+    double latencyMean = 0, latencyP50 = 0, latencyP90 = 0, latencyP99 = 0, latencyP999 = 0,
+           latencyMax = 0; ///< ms
+    bool hasBreaker = false;
+    std::uint64_t breakerTransitions = 0;
+    std::uint64_t breakerRejected = 0;
+    std::array<double, 3> timeInStateS{}; ///< closed, open, half_open
+    std::uint64_t fallbackStatic = 0, fallbackCache = 0, fallbackService = 0, fallbackMisses = 0;
+    std::vector<ServiceTotals> services;
+    std::uint64_t eventsProcessed = 0;
+    double wallMs = 0;
+
+    double rate(std::uint64_t n) const { return requests ? static_cast<double>(n) / requests : 0; }
+};
+
+} // namespace reslab

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "reslab/metrics/event_log.h"
+#include "reslab/metrics/latency_histogram.h"
+#include "reslab/metrics/metrics.h"
+
+#include <limits>
+#include <vector>
+
+namespace reslab {
+
+/// Aggregates a run into fixed time buckets and whole-run totals as things happen. Memory is
+/// O(buckets), never O(requests): one live histogram for the current bucket, one for the run.
+class RunRecorder
+{
+public:
+    RunRecorder(SimTime bucket, SimTime duration);
+
+    /// Closes every bucket that ends at or before `now` (called before anything is recorded and
+    /// by the bucket-boundary events, so snapshots are taken at the boundary).
+    void rollTo(SimTime now);
+
+    void arrival(SimTime now)
+    {
+        ++current(now).arrivals;
+        ++m_arrivals;
+    }
+    void requestEnd(SimTime now, Outcome outcome, SimTime latency);
+    void attempt(SimTime now) ///< at the target service
+    {
+        ++current(now).attempts;
+        ++m_attempts;
+    }
+    void retry(SimTime now);
+    void rejected(SimTime now);
+    void breakerTransition(SimTime now, BreakerState to);
+
+    /// Gauges read when a bucket closes (set by the simulation).
+    struct Gauges
+    {
+        std::uint32_t inFlight = 0;
+        std::uint32_t queueLen = 0;
+        double concurrency = 0; ///< 0: unlimited
+    };
+    Gauges gauges;
+    TimeWeighted busy;                       ///< target service: attempts in service
+    std::array<TimeWeighted, 3> breakerTime; ///< indicator of each breaker state
+    bool hasBreaker = false;
+
+    const std::vector<BucketRow> &rows() const { return m_rows; }
+    std::size_t bucketCount() const { return m_bucketCount; }
+    SimTime bucket() const { return m_bucket; }
+    /// Latency of every request ended so far. A request is recorded once, in the live bucket's
+    /// histogram, which is merged into the run's when the bucket closes; this merges the live
+    /// one into a copy.
+    LatencyHistogram latency() const
+    {
+        LatencyHistogram h = m_total;
+        h.merge(m_liveLatency);
+        return h;
+    }
+    std::uint64_t arrivals() const { return m_arrivals; }
+    std::uint64_t attempts() const { return m_attempts; }
+    std::uint64_t retries() const { return m_retries; }
+    std::uint64_t rejectedCount() const { return m_rejected; }
+    std::uint64_t transitions() const { return m_transitions; }
+    const std::array<std::uint64_t, kOutcomeCount> &outcomes() const { return m_outcomes; }
+
+private:
+    /// The row that counts at `now`: closes finished buckets first (only once `now` reaches the
+    /// live bucket's end, so the usual call is one compare).
+    BucketRow &current(SimTime now)
+    {
+        if (now >= m_liveEnd)
+            rollTo(now);
+        // Past the last bucket (the drain after the run's end), keep counting into the last one.
+        return m_rows[m_currentRow];
+    }
+    void closeBucket();
+
+    SimTime m_bucket;
+    std::size_t m_bucketCount;
+    std::vector<BucketRow> m_rows;  ///< closed buckets, then the live one last
+    std::size_t m_live = 0;         ///< index of the live bucket
+    SimTime m_liveEnd = 0;          ///< end of the live bucket; max() once all are closed
+    std::size_t m_currentRow = 0;   ///< min(m_live, m_rows.size() - 1): where counts go
+    LatencyHistogram m_liveLatency; ///< requests ended in the live bucket
+    LatencyHistogram m_total;       ///< closed buckets, and ends after the last bucket
+    std::uint64_t m_arrivals = 0, m_attempts = 0, m_retries = 0, m_rejected = 0, m_transitions = 0;
+    std::array<std::uint64_t, kOutcomeCount> m_outcomes{};
+};
+
+} // namespace reslab

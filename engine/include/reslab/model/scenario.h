@@ -1,0 +1,163 @@
+#pragma once
+
+#include "reslab/model/outcome.h"
+#include "reslab/stages/circuit_breaker_options.h"
+#include "reslab/stages/fallback_options.h"
+#include "reslab/stages/retry_options.h"
+#include "reslab/stages/timeout_options.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace reslab {
+
+/// A latency (or think-time) distribution in milliseconds, as written under `latency_ms`.
+struct LatencySpec
+{
+    enum class Dist
+    {
+        Constant,
+        Uniform,
+        Exponential,
+        Normal,
+        Lognormal
+    };
+    Dist dist = Dist::Constant;
+    double value = 0;  ///< constant
+    double min = 0;    ///< uniform
+    double max = 0;    ///< uniform
+    double mean = 0;   ///< exponential, normal
+    double stddev = 0; ///< normal (truncated at 0)
+    double median = 0; ///< lognormal
+    double p99 = 0;    ///< lognormal
+
+    static LatencySpec constant(double ms)
+    {
+        LatencySpec s;
+        s.value = ms;
+        return s;
+    }
+    bool operator==(const LatencySpec &) const = default;
+};
+
+/// One entry of a service's `script`: "ok", "error", "ok:250", "error:250".
+struct ScriptedOutcome
+{
+    bool ok = true;
+    std::optional<double> latencyMs; ///< absent: drawn from the service's distribution
+    bool operator==(const ScriptedOutcome &) const = default;
+};
+
+/// `services.NAME.phases[i]`: from `at_s` on, the listed numbers replace the service's.
+struct ServicePhase
+{
+    double atS = 0;
+    std::optional<double> failureRate;
+    std::optional<LatencySpec> latency;
+    std::optional<LatencySpec> errorLatency;
+    std::optional<int> concurrency;
+    std::optional<std::int64_t> queueLimit;
+    std::optional<double> latencyPerInflightMs;
+    bool operator==(const ServicePhase &) const = default;
+};
+
+struct ServiceSpec
+{
+    std::string name;
+    double failureRate = 0;
+    LatencySpec latency;                     ///< `latency_ms` (required)
+    std::optional<LatencySpec> errorLatency; ///< `error_latency_ms`: errors' own latency
+    int concurrency = 0;                     ///< 0: unlimited
+    std::optional<std::int64_t> queueLimit;  ///< absent: unbounded queue
+    double latencyPerInflightMs = 0;
+    std::vector<ServicePhase> phases;
+    std::vector<ScriptedOutcome> script;
+    bool operator==(const ServiceSpec &) const = default;
+};
+
+struct LoadPhase
+{
+    double atS = 0;
+    std::optional<double> ratePerS;
+    std::optional<int> clients;
+    std::optional<LatencySpec> thinkTime;
+    bool operator==(const LoadPhase &) const = default;
+};
+
+struct LoadSpec
+{
+    enum class Type
+    {
+        Poisson,
+        Constant,
+        Closed,
+        Script
+    };
+    Type type = Type::Poisson;
+    double ratePerS = 0;      ///< poisson, constant
+    int clients = 0;          ///< closed
+    LatencySpec thinkTime;    ///< closed: `think_time_ms`
+    std::vector<double> atMs; ///< script: arrival times
+    std::vector<LoadPhase> phases;
+    bool operator==(const LoadSpec &) const = default;
+};
+
+/// The options of every stage type, one alternative per type. Adding a stage type adds its options
+/// struct here (with its folder under engine/src/stages/, docs/extending.md).
+using StageOptions = std::variant<BreakerSpec, RetrySpec, TimeoutSpec, FallbackSpec>;
+
+/// One entry of a pipeline: its name, its switch and its type's options.
+struct StageSpec
+{
+    std::string name;    ///< for events.csv; defaults to the type, or "type#index" if repeated
+    bool enabled = true; ///< a disabled stage is skipped (the GUI's stage switch)
+    StageOptions options{TimeoutSpec{}};
+
+    template <class Options>
+    bool is() const
+    {
+        return std::holds_alternative<Options>(options);
+    }
+    template <class Options>
+    Options &as()
+    {
+        return std::get<Options>(options);
+    }
+    template <class Options>
+    const Options &as() const
+    {
+        return std::get<Options>(options);
+    }
+    /// The registry entry of this stage's type.
+    const StagePattern &pattern() const;
+    /// The `type` key: "circuit_breaker", "retry", ...
+    std::string_view typeName() const;
+    bool operator==(const StageSpec &) const = default;
+};
+
+/// The stage's name when the file gives none: its type, or "type#index" if the type repeats.
+std::string defaultStageName(const std::vector<StageSpec> &pipeline, std::size_t index);
+
+/// A scenario file, version 1, parsed and validated.
+struct Scenario
+{
+    int version = 1;
+    std::string name;
+    std::string description;
+    std::uint64_t seed = 1;
+    double durationS = 60;
+    double bucketMs = 1000;
+    LoadSpec load;
+    std::map<std::string, ServiceSpec> services; ///< by name (sorted: deterministic order)
+    std::string target;
+    std::vector<StageSpec> pipeline; ///< outermost first
+    bool operator==(const Scenario &) const = default;
+};
+
+
+} // namespace reslab

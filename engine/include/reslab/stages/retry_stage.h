@@ -1,0 +1,53 @@
+#pragma once
+
+#include "reslab/model/scenario.h"
+#include "reslab/model/stage.h"
+#include "reslab/stages/backoff.h"
+#include "reslab/stages/retry_budget.h"
+
+#include <optional>
+
+namespace reslab {
+
+/// Retries the stages inside it: up to max_retries extra attempts for outcomes in `retry_on`,
+/// waiting the backoff delay before each. A retry counts when its attempt starts. With a budget,
+/// a retry the budget refuses ends the request with the outcome it had.
+class RetryStage final : public Stage
+{
+public:
+    RetryStage(RunContext &ctx, std::string name, const RetrySpec &spec);
+
+    std::uint64_t start(std::uint32_t slot, Caller *caller, std::uint64_t token) override;
+    void cancel(std::uint64_t handle) override;
+    void done(std::uint64_t token, Outcome outcome) override;
+    void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+    void reconfigure(const StageSpec &spec) override;
+    void addToSummary(Summary &s) const override;
+
+    std::uint64_t retries() const { return m_retries; }
+    std::uint64_t budgetDenied() const { return m_budgetDenied; }
+    const RetrySpec &spec() const { return m_spec; }
+
+private:
+    struct Frame
+    {
+        Caller *caller = nullptr;
+        std::uint64_t token = 0;
+        std::uint32_t slot = 0;
+        int retriesDone = 0;
+        std::uint64_t inner = 0;
+        bool waiting = false;
+        EventId timer;
+        BackoffState backoff;
+    };
+    void finish(std::uint64_t handle, Frame &f, Outcome outcome);
+
+    RetrySpec m_spec;
+    RandomStream m_rng;
+    std::optional<RetryBudget> m_budget;
+    FramePool<Frame> m_frames;
+    std::uint64_t m_retries = 0;
+    std::uint64_t m_budgetDenied = 0;
+};
+
+} // namespace reslab

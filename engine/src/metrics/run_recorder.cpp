@@ -1,0 +1,99 @@
+#include "reslab/metrics/run_recorder.h"
+
+#include <algorithm>
+
+namespace reslab {
+
+RunRecorder::RunRecorder(SimTime bucket, SimTime duration)
+    : m_bucket(std::max<SimTime>(bucket, 1))
+    , m_bucketCount(static_cast<std::size_t>((duration + m_bucket - 1) / m_bucket))
+{
+    if (m_bucketCount == 0)
+        m_bucketCount = 1;
+    m_rows.reserve(m_bucketCount);
+    m_rows.emplace_back();
+    m_liveEnd = m_bucket;
+    m_currentRow = m_rows.size() - 1;
+}
+
+void RunRecorder::closeBucket()
+{
+    BucketRow &row = m_rows[m_live];
+    const SimTime end = row.start + m_bucket;
+    static constexpr double kQuantiles[2] = {0.50, 0.99};
+    double us[2];
+    m_liveLatency.drainInto(m_total, kQuantiles, us, 2); // exact: integer counts and sums
+    row.p50Ms = us[0] / 1000.0;
+    row.p99Ms = us[1] / 1000.0;
+    row.inFlight = gauges.inFlight;
+    row.queueLen = gauges.queueLen;
+    const double busyUs = busy.take(end);
+    const double capacity = gauges.concurrency > 0 ? gauges.concurrency : 1.0;
+    row.utilization = busyUs / (capacity * static_cast<double>(m_bucket));
+    if (hasBreaker) {
+        std::size_t best = 0;
+        double bestTime = -1;
+        for (std::size_t s = 0; s < 3; ++s) {
+            const double t = breakerTime[s].take(end);
+            row.breakerTime[s] = static_cast<float>(t / static_cast<double>(m_bucket));
+            if (t > bestTime) {
+                bestTime = t;
+                best = s;
+            }
+        }
+        row.breakerState = static_cast<BreakerState>(best);
+    }
+    ++m_live;
+    if (m_live < m_bucketCount) {
+        m_rows.emplace_back();
+        m_rows.back().start = static_cast<SimTime>(m_live) * m_bucket;
+        m_liveEnd = m_rows.back().start + m_bucket;
+    } else {
+        m_liveEnd = std::numeric_limits<SimTime>::max();
+    }
+    m_currentRow = m_rows.size() - 1;
+}
+
+void RunRecorder::rollTo(SimTime now)
+{
+    while (m_live < m_bucketCount && now >= m_rows[m_live].start + m_bucket)
+        closeBucket();
+}
+
+void RunRecorder::requestEnd(SimTime now, Outcome outcome, SimTime latency)
+{
+    BucketRow &row = current(now);
+    ++m_outcomes[static_cast<std::size_t>(outcome)];
+    if (outcome == Outcome::Ok)
+        ++row.success;
+    else if (outcome == Outcome::Fallback)
+        ++row.fallback;
+    else
+        ++row.failure;
+    if (m_live < m_bucketCount)
+        m_liveLatency.record(latency);
+    else
+        m_total.record(latency);
+}
+
+void RunRecorder::retry(SimTime now)
+{
+    ++current(now).retries;
+    ++m_retries;
+}
+
+void RunRecorder::rejected(SimTime now)
+{
+    ++current(now).rejected;
+    ++m_rejected;
+}
+
+void RunRecorder::breakerTransition(SimTime now, BreakerState to)
+{
+    ++current(now).transitions;
+    ++m_transitions;
+    for (std::size_t s = 0; s < 3; ++s)
+        breakerTime[s].set(now, s == static_cast<std::size_t>(to) ? 1 : 0);
+}
+
+} // namespace reslab

@@ -1,0 +1,149 @@
+#include "reslab/stages/circuit_breaker_stage.h"
+
+namespace reslab {
+
+CircuitBreakerStage::CircuitBreakerStage(RunContext &ctx, std::string name, const BreakerSpec &spec,
+                                         bool primary)
+    : Stage(ctx, std::move(name))
+    , m_spec(spec)
+    , m_primary(primary)
+    , m_policy(BreakerPolicy::create(spec, *this))
+{}
+
+void CircuitBreakerStage::reconfigure(const StageSpec &spec)
+{
+    if (spec.as<BreakerSpec>().policy == m_spec.policy) {
+        m_spec = spec.as<BreakerSpec>();
+        m_policy->reconfigure(m_spec, m_ctx.sim.now());
+        return;
+    }
+    const BreakerState before = m_policy->state();
+    m_spec = spec.as<BreakerSpec>();
+    cancelTimer();
+    m_policy = BreakerPolicy::create(m_spec, *this);
+    ++m_policyGeneration;
+    if (before != BreakerState::Closed)
+        onTransition(before, BreakerState::Closed);
+}
+
+std::uint64_t CircuitBreakerStage::start(std::uint32_t slot, Caller *caller, std::uint64_t token)
+{
+    const SimTime now = m_ctx.sim.now();
+    const auto h = m_frames.alloc();
+    const std::uint64_t handle = h.pack();
+    const BreakerPolicy::Permit permit = m_policy->tryAcquire(now);
+    {
+        Frame &f = m_frames[h.index];
+        f.caller = caller;
+        f.token = token;
+        f.slot = slot;
+        f.started = now;
+        f.ticket = permit.ticket;
+        f.policyGeneration = m_policyGeneration;
+        f.rejected = !permit.allowed;
+    }
+    if (!permit.allowed) {
+        ++m_rejected;
+        m_ctx.recorder.rejected(now);
+        if (m_ctx.sink)
+            m_ctx.publish({.time = now,
+                           .request = m_ctx.requests.id(slot),
+                           .stage = m_name,
+                           .kind = EventKind::BreakerRejected,
+                           .to = m_policy->state()});
+        m_ctx.sim.schedule(now, this, kReject, handle);
+        return handle;
+    }
+    const std::uint64_t inner = m_inner->start(slot, this, handle);
+    m_frames[h.index].inner = inner;
+    return handle;
+}
+
+void CircuitBreakerStage::done(std::uint64_t token, Outcome outcome)
+{
+    Frame *f = m_frames.get(token);
+    if (!f)
+        return;
+    const SimTime now = m_ctx.sim.now();
+    Caller *caller = f->caller;
+    const std::uint64_t callerToken = f->token;
+    const std::uint32_t ticket = f->ticket;
+    const SimTime duration = now - f->started;
+    const bool samePolicy = f->policyGeneration == m_policyGeneration;
+    m_frames.free(static_cast<std::uint32_t>(token));
+    if (samePolicy)
+        m_policy->onResult(now, ticket, m_spec.record.contains(outcome), duration);
+    caller->done(callerToken, outcome);
+}
+
+void CircuitBreakerStage::onEvent(std::uint32_t kind, std::uint64_t arg)
+{
+    if (kind == kTimer) {
+        m_timer = {};
+        m_policy->onTimer(m_ctx.sim.now());
+        return;
+    }
+    Frame *f = m_frames.get(arg);
+    if (!f)
+        return;
+    Caller *caller = f->caller;
+    const std::uint64_t callerToken = f->token;
+    m_frames.free(static_cast<std::uint32_t>(arg));
+    caller->done(callerToken, Outcome::CircuitOpen);
+}
+
+void CircuitBreakerStage::cancel(std::uint64_t handle)
+{
+    Frame *f = m_frames.get(handle);
+    if (!f)
+        return;
+    if (!f->rejected) {
+        m_inner->cancel(f->inner);
+        if (f->policyGeneration == m_policyGeneration)
+            m_policy->onCancel(m_ctx.sim.now(), f->ticket);
+    }
+    m_frames.free(static_cast<std::uint32_t>(handle));
+}
+
+void CircuitBreakerStage::onTransition(BreakerState from, BreakerState to)
+{
+    const SimTime now = m_ctx.sim.now();
+    m_timeInState[static_cast<std::size_t>(from)] += now - m_stateSince;
+    m_stateSince = now;
+    ++m_transitions;
+    if (m_primary)
+        m_ctx.recorder.breakerTransition(now, to);
+    if (m_ctx.sink)
+        m_ctx.publish({.time = now,
+                       .stage = m_name,
+                       .kind = EventKind::BreakerTransition,
+                       .from = from,
+                       .to = to});
+}
+
+void CircuitBreakerStage::armTimer(SimTime at)
+{
+    m_ctx.sim.cancel(m_timer);
+    m_timer = m_ctx.sim.schedule(at, this, kTimer, 0);
+}
+
+void CircuitBreakerStage::cancelTimer()
+{
+    m_ctx.sim.cancel(m_timer);
+    m_timer = {};
+}
+
+std::array<SimTime, 3> CircuitBreakerStage::timeInState() const
+{
+    std::array<SimTime, 3> t = m_timeInState;
+    t[static_cast<std::size_t>(m_policy->state())] += m_ctx.sim.now() - m_stateSince;
+    return t;
+}
+
+void CircuitBreakerStage::addToSummary(Summary &s) const
+{
+    s.breakerTransitions += m_transitions;
+    s.breakerRejected += m_rejected;
+}
+
+} // namespace reslab

@@ -1,0 +1,120 @@
+#include "pattern_style.h"
+
+#include "views/view_palette.h"
+
+#include <QCoreApplication>
+
+namespace reslab::ui {
+namespace {
+
+namespace vp = view_palette;
+
+QString breakerKey(const StageSpec &s, bool)
+{
+    const BreakerSpec &b = s.as<BreakerSpec>();
+    switch (b.policy) {
+    case BreakerSpec::Policy::Consecutive:
+        return QCoreApplication::translate("PatternStyle", "%1 fails").arg(b.failureThreshold);
+    case BreakerSpec::Policy::Resilience4j:
+        return QCoreApplication::translate("PatternStyle", "≥%1 % fail")
+            .arg(b.failureRateThreshold);
+    case BreakerSpec::Policy::Polly:
+        return QCoreApplication::translate("PatternStyle", "≥%1 % fail").arg(b.failureRatio * 100);
+    }
+    return {};
+}
+
+QString retryKey(const StageSpec &s, bool compact)
+{
+    const RetrySpec &r = s.as<RetrySpec>();
+    const char *backoff = r.backoff == RetrySpec::Backoff::Fixed    ? "fixed"
+                          : r.backoff == RetrySpec::Backoff::Linear ? "linear"
+                                                                    : "exp";
+    if (compact)
+        return QCoreApplication::translate("PatternStyle", "%1× %2")
+            .arg(r.maxRetries)
+            .arg(QLatin1String(backoff));
+    return QCoreApplication::translate("PatternStyle", "%1× %2 %3")
+        .arg(r.maxRetries)
+        .arg(QLatin1String(backoff), vp::formatDurationMs(r.baseMs));
+}
+
+QString timeoutKey(const StageSpec &s, bool)
+{
+    return vp::formatDurationMs(s.as<TimeoutSpec>().timeoutMs);
+}
+
+QString fallbackKey(const StageSpec &s, bool compact)
+{
+    const FallbackSpec &f = s.as<FallbackSpec>();
+    switch (f.mode) {
+    case FallbackSpec::Mode::Static:
+        return QCoreApplication::translate("PatternStyle", "static");
+    case FallbackSpec::Mode::Cache:
+        return compact ? QCoreApplication::translate("PatternStyle", "cache")
+                       : QCoreApplication::translate("PatternStyle", "cache %1")
+                             .arg(vp::formatDurationMs(f.ttlMs));
+    case FallbackSpec::Mode::Service:
+        return QCoreApplication::translate("PatternStyle", "→ %1")
+            .arg(QString::fromStdString(f.service));
+    }
+    return {};
+}
+
+QString noKey(const StageSpec &, bool)
+{
+    return {};
+}
+
+} // namespace
+
+const std::vector<PatternStyle> &patternStyles()
+{
+    // Colours: a retry is drawn in the retry orange of the timelines, a fallback in the fallback
+    // blue of the outcome charts; the breaker and the timeout take hues no state or outcome uses.
+    static const std::vector<PatternStyle> styles{
+        {"circuit_breaker", QT_TRANSLATE_NOOP("PatternStyle", "Circuit breaker"),
+         QT_TRANSLATE_NOOP("PatternStyle", "Breaker"), QColor(0x6a, 0x1b, 0x9a), breakerKey},
+        {"retry", QT_TRANSLATE_NOOP("PatternStyle", "Retry"),
+         QT_TRANSLATE_NOOP("PatternStyle", "Retry"), vp::kRetrying, retryKey},
+        {"timeout", QT_TRANSLATE_NOOP("PatternStyle", "Timeout"),
+         QT_TRANSLATE_NOOP("PatternStyle", "Timeout"), QColor(0x45, 0x5a, 0x64), timeoutKey},
+        {"fallback", QT_TRANSLATE_NOOP("PatternStyle", "Fallback"),
+         QT_TRANSLATE_NOOP("PatternStyle", "Fallback"), vp::kFallback, fallbackKey},
+    };
+    return styles;
+}
+
+const PatternStyle &patternStyle(std::string_view key)
+{
+    for (const PatternStyle &s : patternStyles()) {
+        if (s.key == key)
+            return s;
+    }
+    static const PatternStyle unknown{"", QT_TRANSLATE_NOOP("PatternStyle", "Unknown stage"),
+                                      QT_TRANSLATE_NOOP("PatternStyle", "Stage"),
+                                      QColor(0x7f, 0x8c, 0x8d), noKey};
+    return unknown;
+}
+
+QString patternTitle(std::string_view key)
+{
+    return QCoreApplication::translate("PatternStyle", patternStyle(key).title);
+}
+
+QString patternShortTitle(std::string_view key)
+{
+    return QCoreApplication::translate("PatternStyle", patternStyle(key).shortTitle);
+}
+
+QColor patternColour(std::string_view key)
+{
+    return patternStyle(key).colour;
+}
+
+QString patternKeyParameter(const StageSpec &stage, bool compact)
+{
+    return patternStyle(stage.typeName()).keyParameter(stage, compact);
+}
+
+} // namespace reslab::ui
