@@ -12,15 +12,15 @@ namespace vp = view_palette;
 QString breakerKey(const StageSpec &s, bool)
 {
     const BreakerSpec &b = s.as<BreakerSpec>();
-    switch (b.policy) {
-    case BreakerSpec::Policy::Consecutive:
-        return QCoreApplication::translate("PatternStyle", "%1 fails").arg(b.failureThreshold);
-    case BreakerSpec::Policy::Resilience4j:
+    if (b.is<ConsecutiveOptions>())
+        return QCoreApplication::translate("PatternStyle", "%1 fails")
+            .arg(b.as<ConsecutiveOptions>().failureThreshold);
+    if (b.is<Resilience4jOptions>())
         return QCoreApplication::translate("PatternStyle", "≥%1 % fail")
-            .arg(b.failureRateThreshold);
-    case BreakerSpec::Policy::Polly:
-        return QCoreApplication::translate("PatternStyle", "≥%1 % fail").arg(b.failureRatio * 100);
-    }
+            .arg(b.as<Resilience4jOptions>().failureRateThreshold);
+    if (b.is<PollyOptions>())
+        return QCoreApplication::translate("PatternStyle", "≥%1 % fail")
+            .arg(b.as<PollyOptions>().failureRatio * 100);
     return {};
 }
 

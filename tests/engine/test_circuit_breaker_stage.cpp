@@ -97,11 +97,11 @@ BreakerSpec consecutive(int failureThreshold, int successThreshold, double reset
                         bool automatic = false)
 {
     BreakerSpec b;
-    b.policy = BreakerSpec::Policy::Consecutive;
-    b.failureThreshold = failureThreshold;
-    b.successThreshold = successThreshold;
-    b.resetTimeoutMs = resetMs;
-    b.automaticTransition = automatic;
+    ConsecutiveOptions &o = b.policy.emplace<ConsecutiveOptions>();
+    o.failureThreshold = failureThreshold;
+    o.successThreshold = successThreshold;
+    o.resetTimeoutMs = resetMs;
+    o.automaticTransition = automatic;
     return b;
 }
 
@@ -109,24 +109,24 @@ BreakerSpec r4j(int windowSize, int minimumCalls, double threshold, double waitM
                 bool automatic = false)
 {
     BreakerSpec b;
-    b.policy = BreakerSpec::Policy::Resilience4j;
-    b.slidingWindowSize = windowSize;
-    b.minimumNumberOfCalls = minimumCalls;
-    b.failureRateThreshold = threshold;
-    b.waitDurationInOpenStateMs = waitMs;
-    b.permittedNumberOfCallsInHalfOpenState = permitted;
-    b.automaticTransition = automatic;
+    Resilience4jOptions &o = b.policy.emplace<Resilience4jOptions>();
+    o.slidingWindowSize = windowSize;
+    o.minimumNumberOfCalls = minimumCalls;
+    o.failureRateThreshold = threshold;
+    o.waitDurationInOpenStateMs = waitMs;
+    o.permittedNumberOfCallsInHalfOpenState = permitted;
+    o.automaticTransition = automatic;
     return b;
 }
 
 BreakerSpec polly(double ratio, int minimumThroughput, double samplingMs, double breakMs)
 {
     BreakerSpec b;
-    b.policy = BreakerSpec::Policy::Polly;
-    b.failureRatio = ratio;
-    b.minimumThroughput = minimumThroughput;
-    b.samplingDurationMs = samplingMs;
-    b.breakDurationMs = breakMs;
+    PollyOptions &o = b.policy.emplace<PollyOptions>();
+    o.failureRatio = ratio;
+    o.minimumThroughput = minimumThroughput;
+    o.samplingDurationMs = samplingMs;
+    o.breakDurationMs = breakMs;
     return b;
 }
 
@@ -302,8 +302,8 @@ TEST(BreakerStageResilience4j, SlowCallsAreMeasuredFromAdmission)
 {
     // Never a failure; slow_call_rate_threshold 50 %, slow means strictly > 100 ms.
     BreakerSpec b = r4j(2, 2, 50, 1000, 1);
-    b.slowCallRateThreshold = 50;
-    b.slowCallDurationThresholdMs = 100;
+    b.as<Resilience4jOptions>().slowCallRateThreshold = 50;
+    b.as<Resilience4jOptions>().slowCallDurationThresholdMs = 100;
     const RunResult r =
         run(scenario({0, 200, 400, 600}, {ok(100), ok(100), ok(100.001)}, {breakerStage(b)}, 1));
     EXPECT_THAT(r.events.transitions, ElementsAre("500.001 closed->open"));
@@ -349,7 +349,7 @@ TEST(BreakerStageResilience4j, CancelledTrialGivesItsPermitBack)
 TEST(BreakerStageResilience4j, MaxWaitInHalfOpenReopensByTimer)
 {
     BreakerSpec b = r4j(1, 1, 50, 1000, 1);
-    b.maxWaitDurationInHalfOpenStateMs = 300;
+    b.as<Resilience4jOptions>().maxWaitDurationInHalfOpenStateMs = 300;
     // 0: error -> open at 10, retryAfter 1010. 1100: trial (slow, ok at 2000) -> half-open; the
     // timer reopens it at 1400, retryAfter 2400; the trial's late success is recorded in OPEN.
     const RunResult r = run(

@@ -121,8 +121,8 @@ Scenario rich(LoadSpec::Type loadType = LoadSpec::Type::Poisson)
     StageSpec br;
     br.options = BreakerSpec{};
     br.name = "breaker";
-    br.as<BreakerSpec>().failureThreshold = 8;
-    br.as<BreakerSpec>().resetTimeoutMs = 2000;
+    br.as<BreakerSpec>().as<ConsecutiveOptions>().failureThreshold = 8;
+    br.as<BreakerSpec>().as<ConsecutiveOptions>().resetTimeoutMs = 2000;
     StageSpec outer;
     outer.options = TimeoutSpec{};
     outer.name = "timeout#outer";
@@ -209,7 +209,7 @@ std::vector<std::pair<const char *, Scenario>> variants(LoadSpec::Type loadType)
     moreRetries.pipeline[3].as<RetrySpec>().maxRetries = 6;
     out.emplace_back("max_retries 6", moreRetries);
     Scenario lowThreshold = rich(loadType);
-    lowThreshold.pipeline[1].as<BreakerSpec>().failureThreshold = 2;
+    lowThreshold.pipeline[1].as<BreakerSpec>().as<ConsecutiveOptions>().failureThreshold = 2;
     out.emplace_back("breaker threshold 2", lowThreshold);
     Scenario extraTimeout = rich(loadType);
     StageSpec t;

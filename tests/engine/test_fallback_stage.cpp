@@ -184,8 +184,8 @@ TEST(FallbackTest, HandleErrorOnlyLetsCircuitOpenThrough)
     StageSpec br;
     br.options = BreakerSpec{};
     br.name = "breaker";
-    br.as<BreakerSpec>().failureThreshold = 1;
-    br.as<BreakerSpec>().resetTimeoutMs = 10000;
+    br.as<BreakerSpec>().as<ConsecutiveOptions>().failureThreshold = 1;
+    br.as<BreakerSpec>().as<ConsecutiveOptions>().resetTimeoutMs = 10000;
     Collect ev;
     Simulation sim(scenario({0, 100}, scripted({err(10), ok(10)}, "svc"), {st, br}),
                    RunOptions{.sink = &ev});
@@ -239,8 +239,8 @@ TEST(FallbackTest, CountersAddUpAcrossTwoFallbackStages)
     StageSpec br;
     br.options = BreakerSpec{};
     br.name = "breaker";
-    br.as<BreakerSpec>().failureThreshold = 2;
-    br.as<BreakerSpec>().resetTimeoutMs = 10000;
+    br.as<BreakerSpec>().as<ConsecutiveOptions>().failureThreshold = 2;
+    br.as<BreakerSpec>().as<ConsecutiveOptions>().resetTimeoutMs = 10000;
     Collect ev;
     Simulation sim(scenario({0, 100, 200, 300, 2000},
                             scripted({ok(10), err(10), err(10), ok(10)}, "svc"),

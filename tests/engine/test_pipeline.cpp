@@ -220,7 +220,7 @@ Scenario seedLike()
 
     StageSpec fb = staticFallback();
     StageSpec br = breaker(5, 30000);
-    br.as<BreakerSpec>().successThreshold = 3;
+    br.as<BreakerSpec>().as<ConsecutiveOptions>().successThreshold = 3;
     StageSpec t5 = timeout(5000, false, "timeout#breaker");
     StageSpec t10 = timeout(10000, false, "timeout#outer");
     StageSpec r;

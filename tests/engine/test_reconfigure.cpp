@@ -112,14 +112,16 @@ TEST(Reconfigure, BreakerKeepsItsStateAndTakesTheNewThreshold)
     StageSpec cb;
     cb.options = BreakerSpec{};
     cb.name = "cb";
-    cb.as<BreakerSpec>().failureThreshold = 100; // would need 10 s of failures
-    cb.as<BreakerSpec>().resetTimeoutMs = 60000;
+    cb.as<BreakerSpec>().as<ConsecutiveOptions>().failureThreshold =
+        100; // would need 10 s of failures
+    cb.as<BreakerSpec>().as<ConsecutiveOptions>().resetTimeoutMs = 60000;
     s.pipeline = {cb};
     Simulation sim(s);
     sim.advanceTo(fromMillis(450)); // requests at 0..400 ms ended: 5 consecutive failures
     ASSERT_EQ(sim.breakers().front()->view().consecutiveFailures, 5);
     Scenario e = s;
-    e.pipeline[0].as<BreakerSpec>().failureThreshold = 5; // already reached: opens on the edit
+    e.pipeline[0].as<BreakerSpec>().as<ConsecutiveOptions>().failureThreshold =
+        5; // already reached: opens on the edit
     ASSERT_TRUE(sim.reconfigure(e));
     EXPECT_EQ(sim.breakers().front()->state(), BreakerState::Open);
     EXPECT_EQ(sim.breakers().front()->transitions(), 1u);

@@ -140,11 +140,12 @@ TEST(ScenarioParse, DesignExampleParses)
     const StageSpec &cb = s.pipeline[1];
     EXPECT_TRUE(cb.is<BreakerSpec>());
     EXPECT_EQ(cb.name, "circuit_breaker");
-    EXPECT_EQ(cb.as<BreakerSpec>().policy, BreakerSpec::Policy::Consecutive);
-    EXPECT_EQ(cb.as<BreakerSpec>().failureThreshold, 5);
-    EXPECT_EQ(cb.as<BreakerSpec>().successThreshold, 3);
-    EXPECT_EQ(cb.as<BreakerSpec>().resetTimeoutMs, 30000);
-    EXPECT_EQ(cb.as<BreakerSpec>().halfOpenMaxCalls, 1);
+    ASSERT_TRUE(cb.as<BreakerSpec>().is<ConsecutiveOptions>());
+    const ConsecutiveOptions &seed = cb.as<BreakerSpec>().as<ConsecutiveOptions>();
+    EXPECT_EQ(seed.failureThreshold, 5);
+    EXPECT_EQ(seed.successThreshold, 3);
+    EXPECT_EQ(seed.resetTimeoutMs, 30000);
+    EXPECT_EQ(seed.halfOpenMaxCalls, 1);
 
     EXPECT_EQ(s.pipeline[2].name, "timeout#2");
     EXPECT_EQ(s.pipeline[2].as<TimeoutSpec>().timeoutMs, 10000);
@@ -219,18 +220,19 @@ TEST(ScenarioDefaults, StagesUseDesignAndLibraryDefaults)
     ASSERT_EQ(s.pipeline.size(), 8u);
     const OutcomeSet defaultRecord{Outcome::Error, Outcome::Timeout, Outcome::Overloaded};
 
-    const BreakerSpec &consecutive = s.pipeline[0].as<BreakerSpec>();
-    EXPECT_EQ(consecutive.policy, BreakerSpec::Policy::Consecutive);
-    EXPECT_EQ(consecutive.record, defaultRecord);
+    ASSERT_TRUE(s.pipeline[0].as<BreakerSpec>().is<ConsecutiveOptions>());
+    EXPECT_EQ(s.pipeline[0].as<BreakerSpec>().record, defaultRecord);
+    const ConsecutiveOptions &consecutive =
+        s.pipeline[0].as<BreakerSpec>().as<ConsecutiveOptions>();
     EXPECT_EQ(consecutive.failureThreshold, 5);
     EXPECT_EQ(consecutive.successThreshold, 1);
     EXPECT_EQ(consecutive.resetTimeoutMs, 30000);
     EXPECT_EQ(consecutive.halfOpenMaxCalls, 1);
     EXPECT_FALSE(consecutive.automaticTransition);
 
-    const BreakerSpec &r4j = s.pipeline[1].as<BreakerSpec>();
-    EXPECT_EQ(r4j.policy, BreakerSpec::Policy::Resilience4j);
-    EXPECT_EQ(r4j.slidingWindowType, BreakerSpec::WindowType::Count);
+    ASSERT_TRUE(s.pipeline[1].as<BreakerSpec>().is<Resilience4jOptions>());
+    const Resilience4jOptions &r4j = s.pipeline[1].as<BreakerSpec>().as<Resilience4jOptions>();
+    EXPECT_EQ(r4j.slidingWindowType, Resilience4jOptions::WindowType::Count);
     EXPECT_EQ(r4j.slidingWindowSize, 100);
     EXPECT_EQ(r4j.minimumNumberOfCalls, 100);
     EXPECT_EQ(r4j.failureRateThreshold, 50);
@@ -241,13 +243,12 @@ TEST(ScenarioDefaults, StagesUseDesignAndLibraryDefaults)
     EXPECT_EQ(r4j.maxWaitDurationInHalfOpenStateMs, 0);
     EXPECT_FALSE(r4j.automaticTransition);
 
-    const BreakerSpec &polly = s.pipeline[2].as<BreakerSpec>();
-    EXPECT_EQ(polly.policy, BreakerSpec::Policy::Polly);
+    ASSERT_TRUE(s.pipeline[2].as<BreakerSpec>().is<PollyOptions>());
+    const PollyOptions &polly = s.pipeline[2].as<BreakerSpec>().as<PollyOptions>();
     EXPECT_EQ(polly.failureRatio, 0.1);
     EXPECT_EQ(polly.minimumThroughput, 100);
     EXPECT_EQ(polly.samplingDurationMs, 30000);
     EXPECT_EQ(polly.breakDurationMs, 5000);
-    EXPECT_EQ(polly.halfOpenMaxCalls, 1);
 
     const RetrySpec &retry = s.pipeline[3].as<RetrySpec>();
     EXPECT_EQ(retry.maxRetries, 3);
@@ -290,10 +291,12 @@ TEST(ScenarioParse, Resilience4jAliasesFillLibraryFields)
          "permitted_number_of_calls_in_half_open_state":7,
          "automatic_transition_from_open_to_half_open_enabled":true})"));
     ASSERT_EQ(s.pipeline.size(), 2u);
-    EXPECT_EQ(s.pipeline[0].as<BreakerSpec>().permittedNumberOfCallsInHalfOpenState, 3);
-    EXPECT_TRUE(s.pipeline[0].as<BreakerSpec>().automaticTransition);
-    EXPECT_EQ(s.pipeline[1].as<BreakerSpec>().permittedNumberOfCallsInHalfOpenState, 7);
-    EXPECT_TRUE(s.pipeline[1].as<BreakerSpec>().automaticTransition);
+    const Resilience4jOptions &alias = s.pipeline[0].as<BreakerSpec>().as<Resilience4jOptions>();
+    EXPECT_EQ(alias.permittedNumberOfCallsInHalfOpenState, 3);
+    EXPECT_TRUE(alias.automaticTransition);
+    const Resilience4jOptions &library = s.pipeline[1].as<BreakerSpec>().as<Resilience4jOptions>();
+    EXPECT_EQ(library.permittedNumberOfCallsInHalfOpenState, 7);
+    EXPECT_TRUE(library.automaticTransition);
 }
 
 TEST(ScenarioParse, NumbersAcceptIntegralFloatsAndHugeSeeds)
@@ -680,36 +683,42 @@ Scenario everyVariant(LoadSpec::Type loadType)
 
     st = {};
     st.options = BreakerSpec{};
-    st.as<BreakerSpec>().policy = BreakerSpec::Policy::Consecutive;
     st.as<BreakerSpec>().record = {Outcome::Error, Outcome::CircuitOpen, Outcome::FallbackFailed};
-    st.as<BreakerSpec>().halfOpenMaxCalls = 3;
-    st.as<BreakerSpec>().automaticTransition = true;
-    st.as<BreakerSpec>().failureThreshold = 7;
-    st.as<BreakerSpec>().successThreshold = 2;
-    st.as<BreakerSpec>().resetTimeoutMs = 1500.5;
+    {
+        ConsecutiveOptions &o = st.as<BreakerSpec>().policy.emplace<ConsecutiveOptions>();
+        o.halfOpenMaxCalls = 3;
+        o.automaticTransition = true;
+        o.failureThreshold = 7;
+        o.successThreshold = 2;
+        o.resetTimeoutMs = 1500.5;
+    }
     s.pipeline.push_back(st);
     st = {};
     st.options = BreakerSpec{};
-    st.as<BreakerSpec>().policy = BreakerSpec::Policy::Resilience4j;
     st.as<BreakerSpec>().record = {};
-    st.as<BreakerSpec>().slidingWindowType = BreakerSpec::WindowType::Time;
-    st.as<BreakerSpec>().slidingWindowSize = 20;
-    st.as<BreakerSpec>().minimumNumberOfCalls = 15;
-    st.as<BreakerSpec>().failureRateThreshold = 25.5;
-    st.as<BreakerSpec>().slowCallRateThreshold = 80;
-    st.as<BreakerSpec>().slowCallDurationThresholdMs = 2000;
-    st.as<BreakerSpec>().permittedNumberOfCallsInHalfOpenState = 4;
-    st.as<BreakerSpec>().waitDurationInOpenStateMs = 1;
-    st.as<BreakerSpec>().maxWaitDurationInHalfOpenStateMs = 9000;
-    st.as<BreakerSpec>().automaticTransition = true;
+    {
+        Resilience4jOptions &o = st.as<BreakerSpec>().policy.emplace<Resilience4jOptions>();
+        o.slidingWindowType = Resilience4jOptions::WindowType::Time;
+        o.slidingWindowSize = 20;
+        o.minimumNumberOfCalls = 15;
+        o.failureRateThreshold = 25.5;
+        o.slowCallRateThreshold = 80;
+        o.slowCallDurationThresholdMs = 2000;
+        o.permittedNumberOfCallsInHalfOpenState = 4;
+        o.waitDurationInOpenStateMs = 1;
+        o.maxWaitDurationInHalfOpenStateMs = 9000;
+        o.automaticTransition = true;
+    }
     s.pipeline.push_back(st);
     st = {};
     st.options = BreakerSpec{};
-    st.as<BreakerSpec>().policy = BreakerSpec::Policy::Polly;
-    st.as<BreakerSpec>().failureRatio = 0.25;
-    st.as<BreakerSpec>().minimumThroughput = 2;
-    st.as<BreakerSpec>().samplingDurationMs = 500;
-    st.as<BreakerSpec>().breakDurationMs = 86400000;
+    {
+        PollyOptions &o = st.as<BreakerSpec>().policy.emplace<PollyOptions>();
+        o.failureRatio = 0.25;
+        o.minimumThroughput = 2;
+        o.samplingDurationMs = 500;
+        o.breakDurationMs = 86400000;
+    }
     s.pipeline.push_back(st);
 
     st = {};

@@ -138,9 +138,9 @@ inline StageSpec breaker(int failureThreshold, double resetMs)
     StageSpec st;
     st.options = BreakerSpec{};
     st.name = "breaker";
-    st.as<BreakerSpec>().policy = BreakerSpec::Policy::Consecutive;
-    st.as<BreakerSpec>().failureThreshold = failureThreshold;
-    st.as<BreakerSpec>().resetTimeoutMs = resetMs;
+    ConsecutiveOptions &o = st.as<BreakerSpec>().policy.emplace<ConsecutiveOptions>();
+    o.failureThreshold = failureThreshold;
+    o.resetTimeoutMs = resetMs;
     return st;
 }
 

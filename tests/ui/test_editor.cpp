@@ -261,7 +261,12 @@ TEST(EditorFields, IntegersAreWrittenAsJsonIntegers)
     const json v = f.document.value("pipeline[1].failure_threshold");
     EXPECT_TRUE(v.is_number_integer()) << v.dump();
     EXPECT_EQ(v, json(8));
-    EXPECT_EQ(f.document.scenario()->pipeline[1].as<BreakerSpec>().failureThreshold, 8);
+    EXPECT_EQ(f.document.scenario()
+                  ->pipeline[1]
+                  .as<BreakerSpec>()
+                  .as<ConsecutiveOptions>()
+                  .failureThreshold,
+              8);
 }
 
 TEST(EditorFields, SliderAndSpinBoxFollowEachOther)
@@ -428,8 +433,7 @@ TEST(EditorStructure, SwitchingBreakerPolicyWritesTheLibraryDefaults)
     EXPECT_FALSE(stage.contains("failure_threshold"));
     EXPECT_FALSE(stage.contains("reset_timeout_ms"));
     EXPECT_TRUE(f.document.errors().empty());
-    EXPECT_EQ(f.document.scenario()->pipeline[1].as<BreakerSpec>().policy,
-              BreakerSpec::Policy::Resilience4j);
+    EXPECT_TRUE(f.document.scenario()->pipeline[1].as<BreakerSpec>().is<Resilience4jOptions>());
     // The card now shows the library's names, with the library caption.
     QApplication::processEvents();
     ParamField *rate = f.param("pipeline[1].failure_rate_threshold");
@@ -451,8 +455,7 @@ TEST(EditorStructure, SwitchingBreakerPolicyWritesTheLibraryDefaults)
     EXPECT_EQ(polly["break_duration_ms"], 5000);
     EXPECT_FALSE(polly.contains("sliding_window_size"));
     EXPECT_TRUE(f.document.errors().empty());
-    EXPECT_EQ(f.document.scenario()->pipeline[1].as<BreakerSpec>().policy,
-              BreakerSpec::Policy::Polly);
+    EXPECT_TRUE(f.document.scenario()->pipeline[1].as<BreakerSpec>().is<PollyOptions>());
 }
 
 TEST(EditorStructure, SwitchingDistributionReplacesTheObject)

@@ -22,7 +22,7 @@ TEST(StepToTransition, KeepsTheFailuresThatTrippedTheBreaker)
     s.load.ratePerS = 200;
     constexpr int kThreshold = 3000;
     ASSERT_TRUE(s.pipeline[1].is<BreakerSpec>());
-    s.pipeline[1].as<BreakerSpec>().failureThreshold = kThreshold;
+    s.pipeline[1].as<BreakerSpec>().as<ConsecutiveOptions>().failureThreshold = kThreshold;
     SimulationController c;
     c.load(s);
     c.stepToTransition();

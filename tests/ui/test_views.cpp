@@ -13,11 +13,16 @@
 #include "reslab/stages/fallback_stage.h"
 
 #include <QDir>
+#include <QGraphicsScene>
 #include <QImage>
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace reslab::ui {
 namespace {
@@ -56,9 +61,9 @@ StageSpec consecutiveBreaker(int failures, double resetMs)
 {
     StageSpec st;
     st.options = BreakerSpec{};
-    st.as<BreakerSpec>().policy = BreakerSpec::Policy::Consecutive;
-    st.as<BreakerSpec>().failureThreshold = failures;
-    st.as<BreakerSpec>().resetTimeoutMs = resetMs;
+    ConsecutiveOptions &o = st.as<BreakerSpec>().policy.emplace<ConsecutiveOptions>();
+    o.failureThreshold = failures;
+    o.resetTimeoutMs = resetMs;
     return st;
 }
 
@@ -168,10 +173,10 @@ TEST(ViewsBreakerDiagram, Resilience4jShowsNotEnoughCallsThenTheRate)
 {
     StageSpec cb;
     cb.options = BreakerSpec{};
-    cb.as<BreakerSpec>().policy = BreakerSpec::Policy::Resilience4j;
-    cb.as<BreakerSpec>().slidingWindowSize = 10;
-    cb.as<BreakerSpec>().minimumNumberOfCalls = 4;
-    cb.as<BreakerSpec>().failureRateThreshold = 50;
+    Resilience4jOptions &o = cb.as<BreakerSpec>().policy.emplace<Resilience4jOptions>();
+    o.slidingWindowSize = 10;
+    o.minimumNumberOfCalls = 4;
+    o.failureRateThreshold = 50;
     SimulationController c;
     c.load(scripted({ok(), error(), ok(), ok(), ok()}, {0, 100, 200, 300, 400}, {cb}));
     BreakerDiagram diagram(&c);
@@ -190,10 +195,10 @@ TEST(ViewsBreakerDiagram, PollyShowsTheRatioThenOpens)
 {
     StageSpec cb;
     cb.options = BreakerSpec{};
-    cb.as<BreakerSpec>().policy = BreakerSpec::Policy::Polly;
-    cb.as<BreakerSpec>().minimumThroughput = 3;
-    cb.as<BreakerSpec>().failureRatio = 0.5;
-    cb.as<BreakerSpec>().breakDurationMs = 2000;
+    PollyOptions &o = cb.as<BreakerSpec>().policy.emplace<PollyOptions>();
+    o.minimumThroughput = 3;
+    o.failureRatio = 0.5;
+    o.breakDurationMs = 2000;
     SimulationController c;
     c.load(scripted({ok(), error(), error()}, {0, 100, 200}, {cb}));
     BreakerDiagram diagram(&c);
@@ -228,25 +233,92 @@ TEST(ViewsBreakerDiagram, SaysSoWithoutABreaker)
     EXPECT_EQ(diagram.maximumHeight(), QWIDGETSIZE_MAX);
 }
 
-TEST(ViewsFlowView, DrawsADotPerRequestAndCardsPerStage)
+/// The flow view's wall clock, moved by hand with the frames: the dots' legs run on it, so
+/// where they are is the same however fast the machine is.
+struct FakeWall
+{
+    explicit FakeWall(FlowView &flow)
+    {
+        flow.setWallClock([this] { return ms; });
+    }
+    qint64 ms = 0;
+};
+
+/// advance(), with the flow view's wall clock moving as the frames go.
+void advance(SimulationController &c, FakeWall &wall, double ms)
+{
+    c.setSpeed(1.0);
+    for (double done = 0; done < ms; done += 16) {
+        const double step = std::min(16.0, ms - done);
+        wall.ms += std::llround(step);
+        c.tick(step);
+    }
+}
+
+using FlowPlace = FlowModel::Place;
+using FlowSpot = FlowModel::Spot;
+
+/// The leg of `request`'s way that goes to `to` as a `kind` (nullptr: none).
+std::optional<FlowModel::LegSpan> flowLeg(const FlowView &flow, std::uint64_t request, FlowPlace to,
+                                          FlowModel::LegKind kind)
+{
+    for (const FlowModel::LegSpan &leg : flow.model().schedule(request, flow.flowLayout())) {
+        if (leg.to == to && leg.kind == kind)
+            return leg;
+    }
+    return std::nullopt;
+}
+
+TEST(ViewsFlowView, ACardPerStageAndADotPerRequest)
 {
     SimulationController c;
     c.load(scripted({error(), ok()}, {0, 5},
                     {staticFallback(), consecutiveBreaker(3, 1000), retry(2, 250)}));
     FlowView flow(&c);
+    FakeWall wall(flow);
     flow.resize(640, 300);
     EXPECT_EQ(flow.stageCount(), 3);
+    EXPECT_EQ(flow.model().cardTypes(),
+              (std::vector<std::string>{"fallback", "circuit_breaker", "retry"}));
+    EXPECT_EQ(flow.flowLayout().size(), QSizeF(640, 300));
+    EXPECT_EQ(flow.flowLayout().cardCount(), 3);
     EXPECT_EQ(flow.liveDots(), 0);
-    advance(c, 8);
+    advance(c, wall, 8);
     EXPECT_EQ(flow.liveDots(), 2);
+    EXPECT_EQ(flow.model().dotRequests(), (std::vector<std::uint64_t>{0, 1}));
     EXPECT_EQ(flow.samplingEvery(), 1);
-    advance(c, 40); // one retry waiting, one success on its way back
-    EXPECT_GT(flow.liveDots(), 0);
-    EXPECT_GT(inkedPixels(flow), 4000);
+
+    advance(c, wall, 40); // one retry waiting, one success on its way back
+    EXPECT_EQ(flow.model().placeOf(0), (FlowPlace{FlowSpot::RetryWait, 2}));
+    EXPECT_EQ(flow.model().tintOf(0), FlowModel::Retrying);
+    EXPECT_EQ(flow.model().placeOf(1), (FlowPlace{FlowSpot::Gone, -1}));
+    EXPECT_EQ(flow.model().tintOf(1), FlowModel::Success);
+    // Once there, the retry waits under the retry card: at its centre, spread by the dot's own
+    // offset (-1..1) by up to 0.38 of the card's width; it moves with the card when the view
+    // is resized.
+    const qint64 settled = wall.ms + 60000;
+    auto expectUnderTheRetryCard = [&] {
+        const FlowLayout &L = flow.flowLayout();
+        const FlowModel::Dot *dot = flow.model().dot(0);
+        ASSERT_NE(dot, nullptr);
+        const std::optional<QPointF> at = flow.model().positionAt(0, settled, L);
+        ASSERT_TRUE(at.has_value());
+        const QRectF card = L.card(2);
+        EXPECT_NEAR(at->x(), card.center().x() + dot->jx * card.width() * 0.38, 1e-9);
+        EXPECT_NEAR(at->y(), L.waitY() + dot->jy * 3, 1e-9);
+        EXPECT_LE(std::abs(at->x() - card.center().x()), card.width() * 0.38);
+    };
+    expectUnderTheRetryCard();
+    const QImage picture = flow.grab().toImage();
+    EXPECT_EQ(picture.size(), QSize(640, 300) * picture.devicePixelRatio());
     flow.resize(300, 200);
-    EXPECT_GT(inkedPixels(flow), 2000);
+    EXPECT_EQ(flow.flowLayout().size(), QSizeF(300, 200));
+    expectUnderTheRetryCard();
+
     c.reset();
     EXPECT_EQ(flow.liveDots(), 0);
+    EXPECT_FALSE(flow.model().placeOf(0).has_value());
+    EXPECT_EQ(flow.stageCount(), 3);
 }
 
 TEST(ViewsFlowView, FollowsAPipelineEditedWhilePlaying)
@@ -255,12 +327,17 @@ TEST(ViewsFlowView, FollowsAPipelineEditedWhilePlaying)
     SimulationController c;
     c.load(s);
     FlowView flow(&c);
-    advance(c, 50);
+    FakeWall wall(flow);
+    advance(c, wall, 50);
     EXPECT_EQ(flow.stageCount(), 1);
+    EXPECT_EQ(flow.model().cardTypes(), (std::vector<std::string>{"retry"}));
     s.pipeline.insert(s.pipeline.begin(), consecutiveBreaker(3, 1000));
     c.apply(s, true);
-    advance(c, 200);
+    advance(c, wall, 200);
     EXPECT_EQ(flow.stageCount(), 2);
+    EXPECT_EQ(flow.model().cardTypes(), (std::vector<std::string>{"circuit_breaker", "retry"}));
+    EXPECT_EQ(flow.flowLayout().cardCount(), 2);
+    EXPECT_LT(flow.flowLayout().card(0).right(), flow.flowLayout().card(1).left());
     EXPECT_GT(flow.liveDots(), 0);
 }
 
@@ -268,7 +345,7 @@ TEST(ViewsFlowView, SamplesAndCapsAtHighRates)
 {
     Scenario s;
     s.name = "busy";
-    s.durationS = 30;
+    s.durationS = 60;
     s.load.type = LoadSpec::Type::Poisson;
     s.load.ratePerS = 1000;
     ServiceSpec svc;
@@ -281,14 +358,34 @@ TEST(ViewsFlowView, SamplesAndCapsAtHighRates)
     SimulationController c;
     c.load(s);
     FlowView flow(&c);
+    FakeWall wall(flow);
     flow.resize(500, 300);
     c.setSpeed(10);
-    for (int i = 0; i < 60; ++i) // one second of frames: 10 s of virtual time
+    // Three frames of 16 ms at 10x: 480 ms, about 480 requests, all drawn until the first
+    // estimate (at 500 ms): the 400 dots are reached.
+    for (int i = 0; i < 3; ++i) {
+        wall.ms += 16;
         c.tick(16);
-    EXPECT_GE(flow.samplingEvery(), 20);
+    }
+    EXPECT_EQ(flow.samplingEvery(), 1);
+    EXPECT_EQ(flow.liveDots(), FlowView::kMaxDots);
+    EXPECT_TRUE(flow.model().capped());
+    for (int i = 0; i < 57; ++i) { // one second of frames: 10 s of virtual time
+        wall.ms += 16;
+        c.tick(16);
+    }
+    // 10 000 requests per wall second, about 120 wanted: 83 -> 1 in 100.
+    EXPECT_EQ(flow.samplingEvery(), 100);
     EXPECT_GT(flow.liveDots(), 0);
     EXPECT_LE(flow.liveDots(), FlowView::kMaxDots);
-    EXPECT_GT(inkedPixels(flow), 4000);
+    for (int i = 0; i < 180; ++i) { // three more seconds: the dots of the first frames are gone
+        wall.ms += 16;
+        c.tick(16);
+    }
+    EXPECT_FALSE(flow.model().capped());
+    ASSERT_GT(flow.liveDots(), 0);
+    for (const std::uint64_t request : flow.model().dotRequests())
+        EXPECT_EQ(request % 100, 0u) << request;
 }
 
 TEST(ViewsFlowView, QueueGaugeFollowsAPhaseThatChangesTheQueueLimit)
@@ -304,9 +401,83 @@ TEST(ViewsFlowView, QueueGaugeFollowsAPhaseThatChangesTheQueueLimit)
     flow.resize(700, 320);
     test::play(c, 30, 1.0); // 0.5 s
     EXPECT_EQ(flow.queueLimit(), 128);
+    EXPECT_EQ(flow.model().gauges().queueLimit, 128);
     test::play(c, 60, 1.0); // 1.5 s
     EXPECT_EQ(c.simulation()->targetService().queueLimit(), std::optional<std::int64_t>(8));
     EXPECT_EQ(flow.queueLimit(), 8);
+}
+
+TEST(ViewsFlowView, ARejectedRequestBouncesAtTheBreakerCard)
+{
+    // Three failures open the breaker at 210 ms; the request at 300 ms is rejected.
+    SimulationController c;
+    c.load(
+        scripted({error(), error(), error()}, {0, 100, 200, 300}, {consecutiveBreaker(3, 1000)}));
+    FlowView flow(&c);
+    FakeWall wall(flow);
+    flow.resize(1024, 640);
+    advance(c, wall, 305);
+    ASSERT_EQ(c.simulation()->breakers()[0]->state(), BreakerState::Open);
+    EXPECT_EQ(flow.model().breakerStates(), std::vector<BreakerState>{BreakerState::Open});
+    EXPECT_EQ(flow.model().tintOf(3), FlowModel::Rejected);
+    EXPECT_EQ(flow.model().flashTint(0), FlowModel::Rejected);
+    const std::optional<FlowModel::LegSpan> bounce =
+        flowLeg(flow, 3, {FlowSpot::BreakerBounce, 0}, FlowModel::LegKind::Dwell);
+    ASSERT_TRUE(bounce.has_value());
+    EXPECT_EQ(bounce->tint, FlowModel::Rejected);
+    // At the breaker card's door (its left edge + 4), on the lane in, spread across the lane.
+    const FlowLayout &L = flow.flowLayout();
+    const std::optional<QPointF> at =
+        flow.model().positionAt(3, bounce->start + bounce->duration / 2, L);
+    ASSERT_TRUE(at.has_value());
+    EXPECT_DOUBLE_EQ(at->x(), L.card(0).left() + 4);
+    EXPECT_NEAR(at->y(), L.outY() + flow.model().dot(3)->jy * L.lane(), 1e-9);
+    // It never gets to the service.
+    for (const FlowModel::LegSpan &leg : flow.model().schedule(3, L)) {
+        EXPECT_NE(leg.to.spot, FlowSpot::ServiceDoorOut);
+        EXPECT_NE(leg.to.spot, FlowSpot::ServiceSlot);
+    }
+}
+
+TEST(ViewsFlowView, ARequestInServiceSitsInTheServers)
+{
+    SimulationController c;
+    c.load(scripted({ok(500)}, {0}, {retry(1, 10)}));
+    FlowView flow(&c);
+    FakeWall wall(flow);
+    flow.resize(1024, 640);
+    advance(c, wall, 100);
+    EXPECT_EQ(flow.model().placeOf(0), (FlowPlace{FlowSpot::ServiceSlot, -1}));
+    const std::optional<QPointF> at =
+        flow.model().positionAt(0, wall.ms + 60000, flow.flowLayout());
+    ASSERT_TRUE(at.has_value());
+    EXPECT_TRUE(flow.flowLayout().serviceServers().contains(*at));
+    // The gauge is the engine's.
+    EXPECT_EQ(c.simulation()->targetService().inService(), 1u);
+    EXPECT_EQ(flow.model().gauges().inService, 1u);
+}
+
+TEST(ViewsFlowView, TheSceneIsTheViewsSizeWithoutScrollBars)
+{
+    SimulationController c;
+    c.load(scripted({ok()}, {0}, {staticFallback(), retry(1, 10)}));
+    FlowView flow(&c);
+    EXPECT_EQ(flow.sizeHint(), QSize(640, 300));
+    EXPECT_EQ(flow.minimumSizeHint(), QSize(300, 200));
+    EXPECT_EQ(flow.horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+    EXPECT_EQ(flow.verticalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+    EXPECT_TRUE(flow.renderHints().testFlag(QPainter::Antialiasing));
+    ASSERT_NE(flow.scene(), nullptr);
+    EXPECT_EQ(flow.scene()->items().size(), 4); // title, pipeline, dots, legend
+    for (const QSize size : {QSize(1024, 640), QSize(300, 200)}) {
+        flow.resize(size);
+        const QImage picture = flow.grab().toImage(); // lays the view out, and paints it
+        EXPECT_EQ(flow.viewport()->size(), size);
+        EXPECT_EQ(flow.scene()->sceneRect(), QRectF(QPointF(0, 0), QSizeF(size)));
+        EXPECT_EQ(flow.mapFromScene(QPointF(10, 20)), QPoint(10, 20));
+        EXPECT_EQ(flow.flowLayout().size(), QSizeF(size));
+        EXPECT_EQ(picture.size(), size * picture.devicePixelRatio());
+    }
 }
 
 TEST(ViewsRetryTimeline, ALaneHasABarPerAttemptAndAGapPerBackoff)

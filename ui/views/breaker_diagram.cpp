@@ -25,17 +25,9 @@ int nodeIndex(BreakerState s)
     return static_cast<int>(s);
 }
 
-QString policyName(BreakerSpec::Policy p)
+QString policyName(std::string_view key)
 {
-    switch (p) {
-    case BreakerSpec::Policy::Consecutive:
-        return QStringLiteral("consecutive");
-    case BreakerSpec::Policy::Resilience4j:
-        return QStringLiteral("resilience4j");
-    case BreakerSpec::Policy::Polly:
-        return QStringLiteral("polly");
-    }
-    return {};
+    return QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
 }
 
 QString percent(double v)
@@ -123,7 +115,7 @@ void BreakerDiagram::onFrame()
     m_spec = breaker->spec();
     m_now = sim->now();
 
-    m_title = tr("Circuit breaker · %1").arg(policyName(m_spec.policy));
+    m_title = tr("Circuit breaker · %1").arg(policyName(m_spec.policyKey()));
     const QString name = QString::fromStdString(breaker->name());
     if (name != QLatin1String("circuit_breaker"))
         m_title += QStringLiteral(" (%1)").arg(name);
@@ -176,8 +168,7 @@ void BreakerDiagram::rebuildCounters()
         row.color = vp::kOpen;
     }
 
-    switch (v.policy) {
-    case BreakerSpec::Policy::Consecutive:
+    if (m_spec.is<ConsecutiveOptions>()) {
         if (v.state == BreakerState::HalfOpen) {
             bar(tr("successes %1 / %2").arg(v.halfOpenSuccesses).arg(v.successThreshold),
                 tr("ok %1 / %2").arg(v.halfOpenSuccesses).arg(v.successThreshold),
@@ -192,8 +183,7 @@ void BreakerDiagram::rebuildCounters()
                 tr("failures %1 / %2").arg(v.consecutiveFailures).arg(v.failureThreshold),
                 ratio(v.consecutiveFailures, v.failureThreshold), -1, vp::kFailed);
         }
-        break;
-    case BreakerSpec::Policy::Resilience4j: {
+    } else if (m_spec.is<Resilience4jOptions>()) {
         if (v.failureRate < 0) {
             bar(tr("failure rate: not enough calls (%1 / %2)")
                     .arg(v.bufferedCalls)
@@ -223,7 +213,8 @@ void BreakerDiagram::rebuildCounters()
                 tr("trials %1 / %2").arg(v.halfOpenInFlight).arg(v.halfOpenPermits),
                 ratio(v.halfOpenInFlight, v.halfOpenPermits), -1, vp::kHalfOpen);
         }
-        if (m_spec.slidingWindowType == BreakerSpec::WindowType::Count ||
+        if (m_spec.as<Resilience4jOptions>().slidingWindowType ==
+                Resilience4jOptions::WindowType::Count ||
             v.state == BreakerState::HalfOpen) {
             bar(tr("window %1 / %2 calls").arg(v.bufferedCalls).arg(v.windowSize),
                 tr("window %1 / %2").arg(v.bufferedCalls).arg(v.windowSize),
@@ -237,9 +228,8 @@ void BreakerDiagram::rebuildCounters()
                      .arg(v.minimumCalls),
                  tr("%1 calls in %2 s").arg(v.bufferedCalls).arg(v.windowSize));
         }
-        break;
-    }
-    case BreakerSpec::Policy::Polly:
+    } else if (m_spec.is<PollyOptions>()) {
+        const PollyOptions &polly = m_spec.as<PollyOptions>();
         if (v.failureRate < 0) {
             bar(tr("failure ratio: not enough calls (%1 / %2)")
                     .arg(v.bufferedCalls)
@@ -257,16 +247,15 @@ void BreakerDiagram::rebuildCounters()
         }
         line(tr("throughput %1 calls in %2 (minimum %3)")
                  .arg(v.bufferedCalls)
-                 .arg(vp::formatDurationMs(m_spec.samplingDurationMs))
+                 .arg(vp::formatDurationMs(polly.samplingDurationMs))
                  .arg(v.minimumCalls),
              tr("%1 calls in %2")
                  .arg(v.bufferedCalls)
-                 .arg(vp::formatDurationMs(m_spec.samplingDurationMs)));
+                 .arg(vp::formatDurationMs(polly.samplingDurationMs)));
         if (v.state == BreakerState::HalfOpen)
             bar(tr("probe in flight %1 / %2").arg(v.halfOpenInFlight).arg(v.halfOpenPermits),
                 tr("probe %1 / %2").arg(v.halfOpenInFlight).arg(v.halfOpenPermits),
                 ratio(v.halfOpenInFlight, v.halfOpenPermits), -1, vp::kHalfOpen);
-        break;
     }
 }
 
@@ -306,32 +295,37 @@ QString BreakerDiagram::countersText() const
 
 QString BreakerDiagram::arrowLabel(BreakerState from, BreakerState to) const
 {
-    const bool consecutive = m_spec.policy == BreakerSpec::Policy::Consecutive;
-    const bool polly = m_spec.policy == BreakerSpec::Policy::Polly;
+    // The spec's policy (labels for the three known ones).
+    const auto *consecutive = std::get_if<ConsecutiveOptions>(&m_spec.policy);
+    const auto *polly = std::get_if<PollyOptions>(&m_spec.policy);
+    const auto *r4j = std::get_if<Resilience4jOptions>(&m_spec.policy);
+    if (!consecutive && !polly && !r4j)
+        return {};
     if (from == BreakerState::Closed && to == BreakerState::Open) {
         if (consecutive)
-            return tr("%1 failures in a row").arg(m_spec.failureThreshold);
-        return polly ? tr("ratio ≥ %1 %").arg(threshold(m_spec.failureRatio * 100))
-                     : tr("rate ≥ %1 %").arg(threshold(m_spec.failureRateThreshold));
+            return tr("%1 failures in a row").arg(consecutive->failureThreshold);
+        return polly ? tr("ratio ≥ %1 %").arg(threshold(polly->failureRatio * 100))
+                     : tr("rate ≥ %1 %").arg(threshold(r4j->failureRateThreshold));
     }
     if (from == BreakerState::Open && to == BreakerState::HalfOpen) {
-        const double ms = consecutive ? m_spec.resetTimeoutMs
-                          : polly     ? m_spec.breakDurationMs
-                                      : m_spec.waitDurationInOpenStateMs;
+        const double ms = consecutive ? consecutive->resetTimeoutMs
+                          : polly     ? polly->breakDurationMs
+                                      : r4j->waitDurationInOpenStateMs;
         return tr("after %1").arg(vp::formatDurationMs(ms));
     }
     if (from == BreakerState::HalfOpen && to == BreakerState::Closed) {
         if (consecutive)
-            return m_spec.successThreshold == 1 ? tr("trial succeeds")
-                                                : tr("%1 successes").arg(m_spec.successThreshold);
+            return consecutive->successThreshold == 1
+                       ? tr("trial succeeds")
+                       : tr("%1 successes").arg(consecutive->successThreshold);
         return polly ? tr("probe succeeds")
-                     : tr("rate < %1 %").arg(threshold(m_spec.failureRateThreshold));
+                     : tr("rate < %1 %").arg(threshold(r4j->failureRateThreshold));
     }
     if (from == BreakerState::HalfOpen && to == BreakerState::Open) {
         if (consecutive)
             return tr("trial fails");
         return polly ? tr("probe fails")
-                     : tr("rate ≥ %1 %").arg(threshold(m_spec.failureRateThreshold));
+                     : tr("rate ≥ %1 %").arg(threshold(r4j->failureRateThreshold));
     }
     return {};
 }

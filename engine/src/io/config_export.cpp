@@ -117,17 +117,18 @@ std::string exportResilience4jYaml(const Scenario &s)
             notes << "#   " << st.name << ": fallback ("
                   << (st.as<FallbackSpec>().mode == FallbackSpec::Mode::Static  ? "static"
                       : st.as<FallbackSpec>().mode == FallbackSpec::Mode::Cache ? "cache"
-                                                                      : "service")
+                                                                                : "service")
                   << ") is code in resilience4j (a fallbackMethod / recover), not configuration.\n";
     }
 
     if (const StageSpec *cb = firstEnabled<BreakerSpec>(s)) {
-        const BreakerSpec &b = cb->as<BreakerSpec>();
-        if (b.policy == BreakerSpec::Policy::Resilience4j) {
+        const BreakerSpec &spec = cb->as<BreakerSpec>();
+        if (spec.is<Resilience4jOptions>()) {
+            const Resilience4jOptions &b = spec.as<Resilience4jOptions>();
             y << "  circuitbreaker:\n    instances:\n      " << name << ":\n";
             y << "        slidingWindowType: "
-              << (b.slidingWindowType == BreakerSpec::WindowType::Count ? "COUNT_BASED"
-                                                                        : "TIME_BASED")
+              << (b.slidingWindowType == Resilience4jOptions::WindowType::Count ? "COUNT_BASED"
+                                                                                : "TIME_BASED")
               << "\n";
             y << "        slidingWindowSize: " << b.slidingWindowSize << "\n";
             y << "        minimumNumberOfCalls: " << b.minimumNumberOfCalls << "\n";
@@ -143,17 +144,19 @@ std::string exportResilience4jYaml(const Scenario &s)
               << springDuration(b.maxWaitDurationInHalfOpenStateMs) << "\n";
             y << "        automaticTransitionFromOpenToHalfOpenEnabled: "
               << (b.automaticTransition ? "true" : "false") << "\n";
-            notes << "#   " << cb->name << ": record = [" << outcomeList(b.record)
+            notes << "#   " << cb->name << ": record = [" << outcomeList(spec.record)
                   << "]: map these outcomes to recordExceptions (e.g. IOException, "
                      "TimeoutException) in your code.\n";
-        } else if (b.policy == BreakerSpec::Policy::Consecutive) {
+        } else if (spec.is<ConsecutiveOptions>()) {
+            const ConsecutiveOptions &b = spec.as<ConsecutiveOptions>();
             notes << "#   " << cb->name << ": policy consecutive (failure_threshold "
                   << b.failureThreshold << ", success_threshold " << b.successThreshold
                   << ", reset_timeout_ms " << number(b.resetTimeoutMs)
                   << ") has no resilience4j equivalent: resilience4j trips on a failure rate "
                      "over a sliding window. Switch the stage to policy resilience4j to tune "
                      "one.\n";
-        } else {
+        } else if (spec.is<PollyOptions>()) {
+            const PollyOptions &b = spec.as<PollyOptions>();
             notes << "#   " << cb->name << ": policy polly (failure_ratio "
                   << number(b.failureRatio) << ", minimum_throughput " << b.minimumThroughput
                   << ", sampling_duration_ms " << number(b.samplingDurationMs)
@@ -229,7 +232,7 @@ std::string exportResilience4jYaml(const Scenario &s)
             retryAt = at;
         if (st.is<BreakerSpec>() && !breakerSeen) {
             breakerSeen = true; // only the first is exported, and only with policy resilience4j
-            if (st.as<BreakerSpec>().policy == BreakerSpec::Policy::Resilience4j)
+            if (st.as<BreakerSpec>().is<Resilience4jOptions>())
                 breakerAt = at;
         }
         if (st.is<TimeoutSpec>())
@@ -241,7 +244,8 @@ std::string exportResilience4jYaml(const Scenario &s)
         const StageSpec &ts = s.pipeline[static_cast<std::size_t>(timeoutAt)];
         y << "  timelimiter:\n    instances:\n      " << name << ":\n";
         y << "        timeoutDuration: " << springDuration(ts.as<TimeoutSpec>().timeoutMs) << "\n";
-        y << "        cancelRunningFuture: " << (ts.as<TimeoutSpec>().cancelInner ? "true" : "false") << "\n";
+        y << "        cancelRunningFuture: "
+          << (ts.as<TimeoutSpec>().cancelInner ? "true" : "false") << "\n";
     }
     for (std::size_t i = 0; i < s.pipeline.size(); ++i) {
         const StageSpec &st = s.pipeline[i];
@@ -281,16 +285,15 @@ std::string exportPollyCSharp(const Scenario &s)
         if (!st.enabled)
             continue;
         if (st.is<BreakerSpec>()) {
-            const BreakerSpec &b = st.as<BreakerSpec>();
-            if (b.policy != BreakerSpec::Policy::Polly) {
-                notes << "// " << st.name << ": policy "
-                      << (b.policy == BreakerSpec::Policy::Consecutive ? "consecutive"
-                                                                       : "resilience4j")
+            const BreakerSpec &spec = st.as<BreakerSpec>();
+            if (!spec.is<PollyOptions>()) {
+                notes << "// " << st.name << ": policy " << spec.policyKey()
                       << " does not exist in Polly v8 (its breaker trips on a failure ratio over "
                          "a rolling sampling duration). Switch the stage to policy polly to tune "
                          "one.\n";
                 continue;
             }
+            const PollyOptions &b = spec.as<PollyOptions>();
             c << "    .AddCircuitBreaker(new CircuitBreakerStrategyOptions\n    {\n";
             c << "        FailureRatio = " << exact(b.failureRatio) << ",\n";
             c << "        MinimumThroughput = " << b.minimumThroughput << ",\n";
@@ -299,7 +302,7 @@ std::string exportPollyCSharp(const Scenario &s)
             c << "        BreakDuration = TimeSpan.FromMilliseconds(" << number(b.breakDurationMs)
               << "),\n";
             c << "    })\n";
-            notes << "// " << st.name << ": record = [" << outcomeList(b.record)
+            notes << "// " << st.name << ": record = [" << outcomeList(spec.record)
                   << "]: express as ShouldHandle in your code.\n";
         } else if (st.is<RetrySpec>()) {
             const RetrySpec &r = st.as<RetrySpec>();
@@ -330,8 +333,8 @@ std::string exportPollyCSharp(const Scenario &s)
                       << ") has no Polly v8 equivalent.\n";
         } else if (st.is<TimeoutSpec>()) {
             c << "    .AddTimeout(new TimeoutStrategyOptions\n    {\n";
-            c << "        Timeout = TimeSpan.FromMilliseconds(" << number(st.as<TimeoutSpec>().timeoutMs)
-              << "),\n";
+            c << "        Timeout = TimeSpan.FromMilliseconds("
+              << number(st.as<TimeoutSpec>().timeoutMs) << "),\n";
             c << "    })\n";
             if (!st.as<TimeoutSpec>().cancelInner)
                 notes
@@ -345,7 +348,7 @@ std::string exportPollyCSharp(const Scenario &s)
                      "mode "
                   << (st.as<FallbackSpec>().mode == FallbackSpec::Mode::Static  ? "static"
                       : st.as<FallbackSpec>().mode == FallbackSpec::Mode::Cache ? "cache"
-                                                                      : "service")
+                                                                                : "service")
                   << ".\n";
         }
     }

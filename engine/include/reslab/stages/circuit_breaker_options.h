@@ -1,52 +1,46 @@
 #pragma once
 
 #include "reslab/model/outcome.h"
+#include "reslab/policies/consecutive_options.h"
+#include "reslab/policies/polly_options.h"
+#include "reslab/policies/resilience4j_options.h"
+
+#include <string_view>
+#include <variant>
 
 namespace reslab {
 
 struct StagePattern;
 
-/// `type: circuit_breaker`: the common keys and every policy's options (docs/semantics.md).
+/// The options of every breaker policy, one alternative per policy: this line is the policy
+/// registry (engine/src/policies/policy_registry.cpp derives its table from it). Adding a policy
+/// adds its options struct here and its folder under engine/src/policies/.
+using BreakerPolicyOptions = std::variant<ConsecutiveOptions, Resilience4jOptions, PollyOptions>;
+
+/// `type: circuit_breaker`: the keys every policy shares, and the chosen policy's options
+/// (docs/semantics.md).
 struct BreakerSpec
 {
-    enum class Policy
-    {
-        Consecutive,
-        Resilience4j,
-        Polly
-    };
-    Policy policy = Policy::Consecutive;
     OutcomeSet record{Outcome::Error, Outcome::Timeout, Outcome::Overloaded};
-    int halfOpenMaxCalls = 1;         ///< consecutive: trial calls at a time
-    bool automaticTransition = false; ///< open -> half-open by timer
+    BreakerPolicyOptions policy; ///< `policy`: consecutive unless the file says otherwise
 
-    // consecutive
-    int failureThreshold = 5;
-    int successThreshold = 1;
-    double resetTimeoutMs = 30000;
-
-    // resilience4j (CircuitBreakerConfig names and defaults)
-    enum class WindowType
+    template <class Options>
+    bool is() const
     {
-        Count,
-        Time
-    };
-    WindowType slidingWindowType = WindowType::Count;
-    int slidingWindowSize = 100;
-    int minimumNumberOfCalls = 100;
-    double failureRateThreshold = 50;
-    double slowCallRateThreshold = 100;
-    double slowCallDurationThresholdMs = 60000;
-    int permittedNumberOfCallsInHalfOpenState = 10;
-    double waitDurationInOpenStateMs = 60000;
-    double maxWaitDurationInHalfOpenStateMs = 0;
-    // automaticTransition doubles as automatic_transition_from_open_to_half_open_enabled
-
-    // polly (CircuitBreakerStrategyOptions names and defaults)
-    double failureRatio = 0.1;
-    int minimumThroughput = 100;
-    double samplingDurationMs = 30000;
-    double breakDurationMs = 5000;
+        return std::holds_alternative<Options>(policy);
+    }
+    template <class Options>
+    Options &as()
+    {
+        return std::get<Options>(policy);
+    }
+    template <class Options>
+    const Options &as() const
+    {
+        return std::get<Options>(policy);
+    }
+    /// The `policy` key: "consecutive", "resilience4j", "polly".
+    std::string_view policyKey() const;
 
     /// What the registry knows of this stage type (engine/src/stages/).
     static const StagePattern &pattern();

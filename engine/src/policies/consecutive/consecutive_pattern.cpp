@@ -1,6 +1,6 @@
 // The `consecutive` breaker policy's registry entry: schema, codec and construction.
 #include "io/json_reader.h"
-#include "reslab/policies/breaker_policy.h"
+#include "policies/consecutive/consecutive_breaker.h"
 #include "reslab/policies/policy_pattern.h"
 
 namespace reslab {
@@ -50,8 +50,9 @@ std::vector<std::string_view> keys()
     return {"failure_threshold", "success_threshold", "reset_timeout_ms"};
 }
 
-void read(const JsonObject &o, BreakerSpec &b)
+void read(const JsonObject &o, BreakerSpec &spec)
 {
+    ConsecutiveOptions &b = spec.as<ConsecutiveOptions>();
     o.integer(parameter("circuit_breaker", "half_open_max_calls"), b.halfOpenMaxCalls);
     o.boolean("automatic_transition", b.automaticTransition);
     o.integer(parameter("circuit_breaker.consecutive", "failure_threshold"), b.failureThreshold);
@@ -59,8 +60,9 @@ void read(const JsonObject &o, BreakerSpec &b)
     o.number(parameter("circuit_breaker.consecutive", "reset_timeout_ms"), b.resetTimeoutMs);
 }
 
-void write(json &j, const BreakerSpec &b)
+void write(json &j, const BreakerSpec &spec)
 {
+    const ConsecutiveOptions &b = spec.as<ConsecutiveOptions>();
     j["half_open_max_calls"] = b.halfOpenMaxCalls;
     j["automatic_transition"] = b.automaticTransition;
     j["failure_threshold"] = b.failureThreshold;
@@ -70,19 +72,21 @@ void write(json &j, const BreakerSpec &b)
 
 std::unique_ptr<BreakerPolicy> create(const BreakerSpec &spec, BreakerHost &host)
 {
-    return std::make_unique<ConsecutiveBreaker>(spec, host);
+    return std::make_unique<ConsecutiveBreaker>(spec.as<ConsecutiveOptions>(), host);
 }
 
 } // namespace
 
-extern const BreakerPolicyPattern kConsecutivePolicy;
-const BreakerPolicyPattern kConsecutivePolicy{.key = "consecutive",
-                                          .id = BreakerSpec::Policy::Consecutive,
-                                          .title = "Consecutive failures",
-                                          .keys = keys,
-                                          .read = read,
-                                          .write = write,
-                                          .create = create,
-                                          .parameters = parameters};
+const BreakerPolicyPattern &ConsecutiveOptions::pattern()
+{
+    static const BreakerPolicyPattern p{.key = "consecutive",
+                                        .title = "Consecutive failures",
+                                        .keys = keys,
+                                        .read = read,
+                                        .write = write,
+                                        .create = create,
+                                        .parameters = parameters};
+    return p;
+}
 
 } // namespace reslab

@@ -1,6 +1,6 @@
 // The `polly` breaker policy's registry entry: schema, codec and construction.
 #include "io/json_reader.h"
-#include "reslab/policies/breaker_policy.h"
+#include "policies/polly/polly_breaker.h"
 #include "reslab/policies/policy_pattern.h"
 
 namespace reslab {
@@ -82,8 +82,9 @@ std::vector<std::string_view> keys()
     return {"failure_ratio", "minimum_throughput", "sampling_duration_ms", "break_duration_ms"};
 }
 
-void read(const JsonObject &o, BreakerSpec &b)
+void read(const JsonObject &o, BreakerSpec &spec)
 {
+    PollyOptions &b = spec.as<PollyOptions>();
     Checker &c = o.checker();
     int probes = 1;
     if (o.integer(parameter("circuit_breaker", "half_open_max_calls"), probes) && probes != 1)
@@ -101,10 +102,12 @@ void read(const JsonObject &o, BreakerSpec &b)
     o.number(parameter("circuit_breaker.polly", "break_duration_ms"), b.breakDurationMs);
 }
 
-void write(json &j, const BreakerSpec &b)
+void write(json &j, const BreakerSpec &spec)
 {
-    j["half_open_max_calls"] = b.halfOpenMaxCalls;
-    j["automatic_transition"] = b.automaticTransition;
+    const PollyOptions &b = spec.as<PollyOptions>();
+    // The common keys, at the only values Polly admits (read() refuses any other).
+    j["half_open_max_calls"] = 1;
+    j["automatic_transition"] = false;
     j["failure_ratio"] = num(b.failureRatio);
     j["minimum_throughput"] = b.minimumThroughput;
     j["sampling_duration_ms"] = num(b.samplingDurationMs);
@@ -113,19 +116,21 @@ void write(json &j, const BreakerSpec &b)
 
 std::unique_ptr<BreakerPolicy> create(const BreakerSpec &spec, BreakerHost &host)
 {
-    return std::make_unique<PollyBreaker>(spec, host);
+    return std::make_unique<PollyBreaker>(spec.as<PollyOptions>(), host);
 }
 
 } // namespace
 
-extern const BreakerPolicyPattern kPollyPolicy;
-const BreakerPolicyPattern kPollyPolicy{.key = "polly",
-                                          .id = BreakerSpec::Policy::Polly,
-                                          .title = "Polly v8 circuit breaker",
-                                          .keys = keys,
-                                          .read = read,
-                                          .write = write,
-                                          .create = create,
-                                          .parameters = parameters};
+const BreakerPolicyPattern &PollyOptions::pattern()
+{
+    static const BreakerPolicyPattern p{.key = "polly",
+                                        .title = "Polly v8 circuit breaker",
+                                        .keys = keys,
+                                        .read = read,
+                                        .write = write,
+                                        .create = create,
+                                        .parameters = parameters};
+    return p;
+}
 
 } // namespace reslab

@@ -1,6 +1,6 @@
 // The `resilience4j` breaker policy's registry entry: schema, codec and construction.
 #include "io/json_reader.h"
-#include "reslab/policies/breaker_policy.h"
+#include "policies/resilience4j/resilience4j_breaker.h"
 #include "reslab/policies/policy_pattern.h"
 
 namespace reslab {
@@ -8,9 +8,9 @@ namespace {
 using namespace io;
 using namespace schema;
 
-constexpr std::array<Named<BreakerSpec::WindowType>, 2> kWindowTypes{{
-    {"count", BreakerSpec::WindowType::Count},
-    {"time", BreakerSpec::WindowType::Time},
+constexpr std::array<Named<Resilience4jOptions::WindowType>, 2> kWindowTypes{{
+    {"count", Resilience4jOptions::WindowType::Count},
+    {"time", Resilience4jOptions::WindowType::Time},
 }};
 
 /// resilience4j: the common key `alias` and the library's `library` name for one setting.
@@ -174,8 +174,9 @@ std::vector<std::string_view> keys()
             "automatic_transition_from_open_to_half_open_enabled"};
 }
 
-void read(const JsonObject &o, BreakerSpec &b)
+void read(const JsonObject &o, BreakerSpec &spec)
 {
+    Resilience4jOptions &b = spec.as<Resilience4jOptions>();
     Checker &c = o.checker();
     const std::string_view ctx = "circuit_breaker.resilience4j";
     o.choice("sliding_window_type", b.slidingWindowType, kWindowTypes);
@@ -202,8 +203,9 @@ void read(const JsonObject &o, BreakerSpec &b)
     }
 }
 
-void write(json &j, const BreakerSpec &b)
+void write(json &j, const BreakerSpec &spec)
 {
+    const Resilience4jOptions &b = spec.as<Resilience4jOptions>();
     j["sliding_window_type"] = std::string(nameOf(kWindowTypes, b.slidingWindowType));
     j["sliding_window_size"] = b.slidingWindowSize;
     j["minimum_number_of_calls"] = b.minimumNumberOfCalls;
@@ -218,19 +220,21 @@ void write(json &j, const BreakerSpec &b)
 
 std::unique_ptr<BreakerPolicy> create(const BreakerSpec &spec, BreakerHost &host)
 {
-    return std::make_unique<Resilience4jBreaker>(spec, host);
+    return std::make_unique<Resilience4jBreaker>(spec.as<Resilience4jOptions>(), host);
 }
 
 } // namespace
 
-extern const BreakerPolicyPattern kResilience4jPolicy;
-const BreakerPolicyPattern kResilience4jPolicy{.key = "resilience4j",
-                                          .id = BreakerSpec::Policy::Resilience4j,
-                                          .title = "resilience4j CircuitBreaker",
-                                          .keys = keys,
-                                          .read = read,
-                                          .write = write,
-                                          .create = create,
-                                          .parameters = parameters};
+const BreakerPolicyPattern &Resilience4jOptions::pattern()
+{
+    static const BreakerPolicyPattern p{.key = "resilience4j",
+                                        .title = "resilience4j CircuitBreaker",
+                                        .keys = keys,
+                                        .read = read,
+                                        .write = write,
+                                        .create = create,
+                                        .parameters = parameters};
+    return p;
+}
 
 } // namespace reslab

@@ -9,17 +9,18 @@ namespace {
 using namespace io;
 using namespace schema;
 
-std::vector<Named<BreakerSpec::Policy>> policyTable()
+/// The policies by `policy` key, as their index in BreakerPolicyOptions.
+std::vector<Named<std::size_t>> policyTable()
 {
-    std::vector<Named<BreakerSpec::Policy>> table;
-    for (const BreakerPolicyPattern *p : breakerPolicies())
-        table.push_back({p->key, p->id});
+    std::vector<Named<std::size_t>> table;
+    for (std::size_t i = 0; i < breakerPolicies().size(); ++i)
+        table.push_back({breakerPolicies()[i]->key, i});
     return table;
 }
 
-Keys policyKeysOf(BreakerSpec::Policy id)
+Keys policyKeysOf(std::size_t index)
 {
-    return breakerPolicy(id).keys();
+    return breakerPolicy(index).keys();
 }
 
 const Keys kCommonKeys{"policy", "record", "half_open_max_calls", "automatic_transition"};
@@ -75,25 +76,28 @@ void read(const JsonObject &o, StageSpec &stage, const StageReadContext &)
 {
     BreakerSpec &b = stage.as<BreakerSpec>();
     const auto policies = policyTable();
-    const bool known = o.choice("policy", b.policy, policies);
+    std::size_t policy = b.policy.index();
+    const bool known = o.choice("policy", policy, policies);
+    if (known)
+        makeBreakerPolicy(breakerPolicy(policy).key, b.policy);
     const Keys common = plus(stageCommonKeys(), kCommonKeys);
     const std::vector<KeyGroup> stages = otherStageTypes(BreakerSpec::pattern());
     if (!known) {
         o.checkKeys(plus(common, allVariantKeys(policies, policyKeysOf)), stages);
     } else {
-        std::vector<KeyGroup> foreign = otherVariants(policies, b.policy, "policy", policyKeysOf);
+        std::vector<KeyGroup> foreign = otherVariants(policies, policy, "policy", policyKeysOf);
         foreign.insert(foreign.end(), stages.begin(), stages.end());
-        o.checkKeys(plus(common, policyKeysOf(b.policy)), foreign);
+        o.checkKeys(plus(common, policyKeysOf(policy)), foreign);
     }
     readOutcomes(o, "record", b.record);
     if (known)
-        breakerPolicy(b.policy).read(o, b);
+        breakerPolicy(policy).read(o, b);
 }
 
 void write(json &j, const StageSpec &stage)
 {
     const BreakerSpec &b = stage.as<BreakerSpec>();
-    const BreakerPolicyPattern &policy = breakerPolicy(b.policy);
+    const BreakerPolicyPattern &policy = breakerPolicy(b.policy.index());
     j["policy"] = std::string(policy.key);
     writeOutcomes(j, "record", b.record);
     policy.write(j, b);
@@ -101,8 +105,7 @@ void write(json &j, const StageSpec &stage)
 
 std::unique_ptr<Stage> create(const StageBuild &b, const StageSpec &stage)
 {
-    return std::make_unique<CircuitBreakerStage>(b.ctx, b.name, stage.as<BreakerSpec>(),
-                                                 b.primary);
+    return std::make_unique<CircuitBreakerStage>(b.ctx, b.name, stage.as<BreakerSpec>(), b.primary);
 }
 
 bool sameShape(const StageSpec &, const StageSpec &)

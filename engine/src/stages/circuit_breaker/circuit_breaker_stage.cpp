@@ -12,7 +12,7 @@ CircuitBreakerStage::CircuitBreakerStage(RunContext &ctx, std::string name, cons
 
 void CircuitBreakerStage::reconfigure(const StageSpec &spec)
 {
-    if (spec.as<BreakerSpec>().policy == m_spec.policy) {
+    if (spec.as<BreakerSpec>().policy.index() == m_spec.policy.index()) {
         m_spec = spec.as<BreakerSpec>();
         m_policy->reconfigure(m_spec, m_ctx.sim.now());
         return;
