@@ -190,4 +190,82 @@ private:
     std::vector<std::uint32_t> m_free;
 };
 
+
+/// What every stage remembers of a call it is serving: who called, with which token, for which
+/// request (its slot), and the handle of the call it made inside. A stage's own record derives
+/// from it and adds what the pattern needs (a retry's attempt count, a timeout's flags).
+struct CallFrame
+{
+    Caller *caller = nullptr;
+    std::uint64_t token = 0;
+    std::uint32_t slot = 0;
+    std::uint64_t inner = 0;
+};
+
+/// A stage that keeps one `Frame` (a CallFrame) per call in a FramePool: the bookkeeping that
+/// every pattern needs, written once. open() records a call, callInner() starts the inner call of
+/// a record, answer() frees the record and answers its caller, publish() sends an event of this
+/// stage about a request to the run's observer (and costs nothing without one).
+template <typename Frame>
+class FramedStage : public Stage
+{
+    static_assert(std::is_base_of_v<CallFrame, Frame>);
+
+public:
+    using Stage::Stage;
+    /// Calls in flight (records not yet freed).
+    std::size_t callsInFlight() const { return m_frames.live(); }
+
+protected:
+    /// A fresh record for a call from `caller`; returns its handle (the token the inner call
+    /// answers with).
+    std::uint64_t open(std::uint32_t slot, Caller *caller, std::uint64_t token)
+    {
+        const auto h = m_frames.alloc();
+        Frame &f = m_frames[h.index];
+        f.caller = caller;
+        f.token = token;
+        f.slot = slot;
+        return h.pack();
+    }
+    /// The record of a live handle (one this stage has not freed: within start(), or after a
+    /// get() that found it).
+    Frame &frame(std::uint64_t handle) { return m_frames[static_cast<std::uint32_t>(handle)]; }
+    /// Starts the inner call of record `handle` on `callee` (the next stage by default) and
+    /// remembers its handle. A callee never answers from inside start(), so the record is alive
+    /// afterwards; the pool may have grown meanwhile, hence the second look-up.
+    void callInner(std::uint64_t handle, Callee *callee)
+    {
+        const std::uint64_t inner = callee->start(frame(handle).slot, this, handle);
+        frame(handle).inner = inner;
+    }
+    void callInner(std::uint64_t handle) { callInner(handle, m_inner); }
+    /// Frees the record and answers its caller with `outcome`.
+    void answer(std::uint64_t handle, Outcome outcome)
+    {
+        Frame &f = frame(handle);
+        Caller *caller = f.caller;
+        const std::uint64_t token = f.token;
+        m_frames.free(static_cast<std::uint32_t>(handle));
+        caller->done(token, outcome);
+    }
+    /// Frees the record without an answer (the call was cancelled).
+    void drop(std::uint64_t handle) { m_frames.free(static_cast<std::uint32_t>(handle)); }
+    /// Publishes `e` as an event of this stage about the request in `slot`, now. The time, the
+    /// request and the stage name are filled in here.
+    void publish(std::uint32_t slot, EventRecord e) const
+    {
+        if (!m_ctx.sink)
+            return;
+        e.time = m_ctx.sim.now();
+        e.request = m_ctx.requests.id(slot);
+        e.stage = m_name;
+        m_ctx.sink->onEvent(e);
+    }
+    /// Whether anyone observes the run's events (build costly payloads only then).
+    bool observed() const { return m_ctx.sink != nullptr; }
+
+    FramePool<Frame> m_frames;
+};
+
 } // namespace reslab

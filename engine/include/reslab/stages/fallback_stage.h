@@ -5,10 +5,16 @@
 
 namespace reslab {
 
+/// One call through a fallback stage.
+struct FallbackCall : CallFrame
+{
+    bool inFallback = false; ///< waiting for the fallback service
+};
+
 /// Replaces the failures it handles with a degraded answer: `static` (at once), `cache` (the last
 /// good answer, if at most ttl_ms old) or `service` (a call to another virtual service, which may
 /// fail too). When it has nothing to give, the request fails with `fallback_failed`.
-class FallbackStage final : public Stage
+class FallbackStage final : public FramedStage<FallbackCall>
 {
 public:
     FallbackStage(RunContext &ctx, std::string name, const FallbackSpec &spec,
@@ -34,23 +40,10 @@ public:
     SimTime lastGood() const { return m_lastGood; }
 
 private:
-    struct Frame
-    {
-        Caller *caller = nullptr;
-        std::uint64_t token = 0;
-        std::uint32_t slot = 0;
-        std::uint64_t inner = 0;
-        bool inFallback = false; ///< waiting for the fallback service
-        bool answered = false;   ///< static/cache answer waiting for its delivery event
-        Outcome answer = Outcome::Fallback;
-        EventId delivery;
-    };
-    void finish(std::uint64_t handle, Frame &f, Outcome outcome);
     void emitFallback(std::uint32_t slot, std::string_view what);
 
     FallbackSpec m_spec;
     Callee *m_service;
-    FramePool<Frame> m_frames;
     Counters m_counters;
     SimTime m_lastGood = -1;
 };

@@ -9,10 +9,19 @@
 
 namespace reslab {
 
+/// One call through a retry stage.
+struct RetryCall : CallFrame
+{
+    int retriesDone = 0;
+    bool waiting = false; ///< waiting out a backoff delay (`timer`)
+    EventId timer;
+    BackoffState backoff;
+};
+
 /// Retries the stages inside it: up to max_retries extra attempts for outcomes in `retry_on`,
 /// waiting the backoff delay before each. A retry counts when its attempt starts. With a budget,
 /// a retry the budget refuses ends the request with the outcome it had.
-class RetryStage final : public Stage
+class RetryStage final : public FramedStage<RetryCall>
 {
 public:
     RetryStage(RunContext &ctx, std::string name, const RetrySpec &spec);
@@ -29,23 +38,10 @@ public:
     const RetrySpec &spec() const { return m_spec; }
 
 private:
-    struct Frame
-    {
-        Caller *caller = nullptr;
-        std::uint64_t token = 0;
-        std::uint32_t slot = 0;
-        int retriesDone = 0;
-        std::uint64_t inner = 0;
-        bool waiting = false;
-        EventId timer;
-        BackoffState backoff;
-    };
-    void finish(std::uint64_t handle, Frame &f, Outcome outcome);
 
     RetrySpec m_spec;
     RandomStream m_rng;
     std::optional<RetryBudget> m_budget;
-    FramePool<Frame> m_frames;
     std::uint64_t m_retries = 0;
     std::uint64_t m_budgetDenied = 0;
 };

@@ -6,6 +6,13 @@
 
 namespace reslab {
 
+/// One call through a timeout stage.
+struct TimeoutCall : CallFrame
+{
+    bool abandoned = false; ///< the caller was answered `timeout`; the inner work goes on
+    bool timedOut = false;
+};
+
 /// Bounds the time of everything inside it. When it fires, the caller gets `timeout` at once; the
 /// inner work goes on (and keeps its service busy) unless `cancel_inner` is set. An answer that
 /// arrives at the very instant the timer fires is too late: the timer was scheduled first.
@@ -14,7 +21,7 @@ namespace reslab {
 /// armed for the earliest one. Each call reserves its sequence number when it starts, so the
 /// order of events is exactly that of one timer per call, without filling the event heap with
 /// timers that are almost always cancelled.
-class TimeoutStage final : public Stage
+class TimeoutStage final : public FramedStage<TimeoutCall>
 {
 public:
     TimeoutStage(RunContext &ctx, std::string name, const TimeoutSpec &spec);
@@ -28,15 +35,6 @@ public:
     std::uint64_t timeouts() const { return m_timeouts; }
 
 private:
-    struct Frame
-    {
-        Caller *caller = nullptr;
-        std::uint64_t token = 0;
-        std::uint32_t slot = 0;
-        std::uint64_t inner = 0;
-        bool abandoned = false;
-        bool timedOut = false;
-    };
     struct Deadline
     {
         SimTime at;
@@ -44,14 +42,13 @@ private:
         std::uint64_t handle;
     };
     /// Frees a call's record, and the request slot it holds once abandoned.
-    void release(std::uint64_t handle, Frame &f);
+    void release(std::uint64_t handle, TimeoutCall &f);
     /// Drops finished calls from the head of the queue and arms the timer for the first live one.
     void armNext();
     void expire(std::uint64_t handle);
 
     TimeoutSpec m_spec;
     SimTime m_timeout;
-    FramePool<Frame> m_frames;
     RingQueue<Deadline> m_deadlines;
     EventId m_timer;
     std::uint64_t m_armedHandle = 0;

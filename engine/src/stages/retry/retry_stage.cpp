@@ -3,7 +3,7 @@
 namespace reslab {
 
 RetryStage::RetryStage(RunContext &ctx, std::string name, const RetrySpec &spec)
-    : Stage(ctx, std::move(name))
+    : FramedStage(ctx, std::move(name))
     , m_spec(spec)
     , m_rng(ctx.seed, streamId("retry:" + m_name))
 {
@@ -24,49 +24,29 @@ void RetryStage::reconfigure(const StageSpec &spec)
 
 std::uint64_t RetryStage::start(std::uint32_t slot, Caller *caller, std::uint64_t token)
 {
-    const auto h = m_frames.alloc();
-    const std::uint64_t handle = h.pack();
-    {
-        Frame &f = m_frames[h.index];
-        f.caller = caller;
-        f.token = token;
-        f.slot = slot;
-    }
+    const std::uint64_t handle = open(slot, caller, token);
     if (m_budget)
         m_budget->deposit(m_ctx.sim.now());
-    const std::uint64_t inner = m_inner->start(slot, this, handle);
-    m_frames[h.index].inner = inner;
+    callInner(handle);
     return handle;
-}
-
-void RetryStage::finish(std::uint64_t handle, Frame &f, Outcome outcome)
-{
-    Caller *caller = f.caller;
-    const std::uint64_t token = f.token;
-    m_frames.free(static_cast<std::uint32_t>(handle));
-    caller->done(token, outcome);
 }
 
 void RetryStage::done(std::uint64_t token, Outcome outcome)
 {
-    Frame *f = m_frames.get(token);
+    RetryCall *f = m_frames.get(token);
     if (!f)
         return;
     const SimTime now = m_ctx.sim.now();
     if (!m_spec.retryOn.contains(outcome) || f->retriesDone >= m_spec.maxRetries) {
-        finish(token, *f, outcome);
+        answer(token, outcome);
         return;
     }
     if (m_budget && !m_budget->tryWithdraw(now)) {
         ++m_budgetDenied;
-        if (m_ctx.sink)
-            m_ctx.publish({.time = now,
-                           .request = m_ctx.requests.id(f->slot),
-                           .attempt = static_cast<std::uint32_t>(f->retriesDone + 1),
-                           .stage = m_name,
-                           .kind = EventKind::RetryDenied,
-                           .outcome = outcome});
-        finish(token, *f, outcome);
+        publish(f->slot, {.attempt = static_cast<std::uint32_t>(f->retriesDone + 1),
+                          .kind = EventKind::RetryDenied,
+                          .outcome = outcome});
+        answer(token, outcome);
         return;
     }
     const int k = f->retriesDone;
@@ -74,40 +54,33 @@ void RetryStage::done(std::uint64_t token, Outcome outcome)
     const SimTime delay = retryDelay(m_spec, k, f->backoff, u);
     f->waiting = true;
     f->timer = m_ctx.sim.schedule(now + delay, this, 0, token);
-    if (m_ctx.sink)
-        m_ctx.publish({.time = now,
-                       .request = m_ctx.requests.id(f->slot),
-                       .attempt = static_cast<std::uint32_t>(k + 1),
-                       .stage = m_name,
-                       .kind = EventKind::RetryScheduled,
-                       .value = delay});
+    publish(f->slot, {.attempt = static_cast<std::uint32_t>(k + 1),
+                      .kind = EventKind::RetryScheduled,
+                      .value = delay});
 }
 
 void RetryStage::onEvent(std::uint32_t, std::uint64_t arg)
 {
-    Frame *f = m_frames.get(arg);
+    RetryCall *f = m_frames.get(arg);
     if (!f || !f->waiting)
         return;
     f->waiting = false;
     ++f->retriesDone;
     ++m_retries;
     m_ctx.recorder.retry(m_ctx.sim.now());
-    const std::uint32_t slot = f->slot;
-    const std::uint64_t inner = m_inner->start(slot, this, arg);
-    if (Frame *again = m_frames.get(arg))
-        again->inner = inner;
+    callInner(arg);
 }
 
 void RetryStage::cancel(std::uint64_t handle)
 {
-    Frame *f = m_frames.get(handle);
+    RetryCall *f = m_frames.get(handle);
     if (!f)
         return;
     if (f->waiting)
         m_ctx.sim.cancel(f->timer);
     else
         m_inner->cancel(f->inner);
-    m_frames.free(static_cast<std::uint32_t>(handle));
+    drop(handle);
 }
 
 void RetryStage::addToSummary(Summary &s) const

@@ -3,21 +3,14 @@
 namespace reslab {
 
 TimeoutStage::TimeoutStage(RunContext &ctx, std::string name, const TimeoutSpec &spec)
-    : Stage(ctx, std::move(name))
+    : FramedStage(ctx, std::move(name))
     , m_spec(spec)
     , m_timeout(fromMillis(spec.timeoutMs))
 {}
 
 std::uint64_t TimeoutStage::start(std::uint32_t slot, Caller *caller, std::uint64_t token)
 {
-    const auto h = m_frames.alloc();
-    const std::uint64_t handle = h.pack();
-    {
-        Frame &f = m_frames[h.index];
-        f.caller = caller;
-        f.token = token;
-        f.slot = slot;
-    }
+    const std::uint64_t handle = open(slot, caller, token);
     // The timer's place among same-time events is taken now, before the inner call schedules
     // anything: at equal times it fires before the answer (FIFO), see the class doc.
     const SimTime at = m_ctx.sim.now() + m_timeout;
@@ -40,8 +33,7 @@ std::uint64_t TimeoutStage::start(std::uint32_t slot, Caller *caller, std::uint6
     }
     if (!m_armed)
         armNext();
-    const std::uint64_t inner = m_inner->start(slot, this, handle);
-    m_frames[h.index].inner = inner;
+    callInner(handle);
     return handle;
 }
 
@@ -52,7 +44,7 @@ void TimeoutStage::armNext()
     // timer fires about once per timeout period and clears everything that finished meanwhile.
     while (!m_deadlines.empty()) {
         const Deadline &head = m_deadlines.front();
-        const Frame *f = m_frames.get(head.handle);
+        const TimeoutCall *f = m_frames.get(head.handle);
         if (f && !f->abandoned && !f->timedOut)
             break;
         m_deadlines.pop_front();
@@ -74,28 +66,25 @@ void TimeoutStage::reconfigure(const StageSpec &spec)
     m_timeout = fromMillis(m_spec.timeoutMs);
 }
 
-void TimeoutStage::release(std::uint64_t handle, Frame &f)
+void TimeoutStage::release(std::uint64_t handle, TimeoutCall &f)
 {
     const std::uint32_t slot = f.slot;
     const bool retained = f.abandoned;
-    m_frames.free(static_cast<std::uint32_t>(handle));
+    drop(handle);
     if (retained)
         m_ctx.requests.release(slot);
 }
 
 void TimeoutStage::done(std::uint64_t token, Outcome outcome)
 {
-    Frame *f = m_frames.get(token);
+    TimeoutCall *f = m_frames.get(token);
     if (!f)
         return;
     if (f->abandoned) { // the late answer of abandoned work: nobody is waiting for it
         release(token, *f);
         return;
     }
-    Caller *caller = f->caller;
-    const std::uint64_t callerToken = f->token;
-    release(token, *f); // its deadline is dropped lazily (armNext)
-    caller->done(callerToken, outcome);
+    answer(token, outcome); // its deadline is dropped lazily (armNext)
 }
 
 void TimeoutStage::onEvent(std::uint32_t, std::uint64_t arg)
@@ -105,7 +94,7 @@ void TimeoutStage::onEvent(std::uint32_t, std::uint64_t arg)
     // else happens (the caller may start new calls from done()).
     if (!m_deadlines.empty() && m_deadlines.front().handle == arg)
         m_deadlines.pop_front();
-    Frame *f = m_frames.get(arg);
+    TimeoutCall *f = m_frames.get(arg);
     const bool live = f && !f->abandoned;
     if (live)
         f->timedOut = true;
@@ -116,16 +105,11 @@ void TimeoutStage::onEvent(std::uint32_t, std::uint64_t arg)
 
 void TimeoutStage::expire(std::uint64_t handle)
 {
-    Frame *f = m_frames.get(handle);
+    TimeoutCall *f = m_frames.get(handle);
     ++m_timeouts;
     Caller *caller = f->caller;
     const std::uint64_t callerToken = f->token;
-    if (m_ctx.sink)
-        m_ctx.publish({.time = m_ctx.sim.now(),
-                       .request = m_ctx.requests.id(f->slot),
-                       .stage = m_name,
-                       .kind = EventKind::Timeout,
-                       .value = m_timeout});
+    publish(f->slot, {.kind = EventKind::Timeout, .value = m_timeout});
     if (m_spec.cancelInner) {
         m_inner->cancel(f->inner);
         release(handle, *f);
@@ -140,7 +124,7 @@ void TimeoutStage::expire(std::uint64_t handle)
 
 void TimeoutStage::cancel(std::uint64_t handle)
 {
-    Frame *f = m_frames.get(handle);
+    TimeoutCall *f = m_frames.get(handle);
     if (!f)
         return;
     // Answered or not, cancelling stops the inner work; a pending deadline is dropped lazily.
