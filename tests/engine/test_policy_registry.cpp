@@ -4,7 +4,7 @@
 
 #include "reslab/io/scenario_io.h"
 #include "reslab/policies/breaker_policy.h"
-#include "reslab/policies/policy_pattern.h"
+#include "policies/policy_pattern.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 
 #include "engine_fixtures.h"
 #include "reslab/model/simulation.h"
-#include "reslab/stages/timeout_stage.h"
+#include "stages/timeout/timeout_stage.h"
 
 #include <gtest/gtest.h>
 

@@ -12,6 +12,7 @@
 #include "reslab/model/virtual_service.h"
 #include "reslab/stages/fallback_stage.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QGraphicsScene>
 #include <QImage>
@@ -607,6 +608,67 @@ TEST(ViewsRequestSampler, RoundsUpAtOnceAndComesDownSlowly)
     EXPECT_EQ(sampler.every(), 1);
     sampler.observe(1000, kMicrosPerSecond, 10.0); // 10 000 per wall second
     EXPECT_EQ(sampler.every(), 100);
+}
+
+} // namespace
+} // namespace reslab::ui
+
+namespace reslab::ui {
+namespace {
+
+// Two breakers in one pipeline (the engine's per-stage series tell them apart): the diagram shows
+// the first, and the picker in its corner switches to the second. inner (threshold 1) opens at
+// 10 ms on the first failure; outer (threshold 2, counting circuit_open) opens at 100 ms.
+TEST(ViewsStagePicker, TheBreakerDiagramShowsTheChosenBreaker)
+{
+    const ScenarioParse p = parseScenarioText(R"({
+      "version": 1, "name": "two breakers", "seed": 1, "duration_s": 2,
+      "load": { "type": "script", "at_ms": [0, 100, 200] },
+      "services": { "api": { "failure_rate": 1, "latency_ms": { "dist": "constant", "value": 10 } } },
+      "target": "api",
+      "pipeline": [
+        { "type": "circuit_breaker", "name": "outer", "policy": "consecutive",
+          "failure_threshold": 2, "reset_timeout_ms": 1450, "record": ["error", "circuit_open"] },
+        { "type": "circuit_breaker", "name": "inner", "policy": "consecutive",
+          "failure_threshold": 1, "reset_timeout_ms": 10000 }
+      ]
+    })");
+    ASSERT_TRUE(p.ok());
+    SimulationController c;
+    c.load(*p.scenario);
+    BreakerDiagram diagram(&c);
+    diagram.resize(500, 300);
+    diagram.show();
+    advance(c, 50);
+    auto *picker = diagram.findChild<QComboBox *>("stagePicker");
+    ASSERT_NE(picker, nullptr);
+    EXPECT_TRUE(picker->isVisible());
+    ASSERT_EQ(picker->count(), 2);
+    EXPECT_EQ(picker->itemText(0), "outer");
+    EXPECT_EQ(picker->itemText(1), "inner");
+    EXPECT_EQ(diagram.shownState(), BreakerState::Closed); // outer: one failure so far
+    picker->setCurrentIndex(1);
+    emit picker->activated(1);
+    EXPECT_EQ(diagram.shownState(), BreakerState::Open); // inner opened at 10 ms
+    advance(c, 100);                                     // 150 ms: outer opened at 100 ms
+    picker->setCurrentIndex(0);
+    emit picker->activated(0);
+    EXPECT_EQ(diagram.shownState(), BreakerState::Open);
+    EXPECT_GE(picker->x() + picker->width(), diagram.width() - 10); // in the top-right corner
+    EXPECT_LE(picker->y(), 8);
+}
+
+TEST(ViewsStagePicker, HiddenWithOneStageOfTheKind)
+{
+    SimulationController c;
+    c.load(test::preset("outage-and-recovery"));
+    BreakerDiagram diagram(&c);
+    FallbackPanel panel(&c);
+    diagram.show();
+    panel.show();
+    advance(c, 20);
+    EXPECT_FALSE(diagram.findChild<QComboBox *>("stagePicker")->isVisible());
+    EXPECT_FALSE(panel.findChild<QComboBox *>("stagePicker")->isVisible());
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "animation_ticker.h"
 #include "simulation_controller.h"
 #include "view_palette.h"
+#include "views/stage_picker.h"
 
 #include "reslab/stages/circuit_breaker_stage.h"
 
@@ -66,8 +67,13 @@ BreakerDiagram::BreakerDiagram(SimulationController *controller, QWidget *parent
     : QWidget(parent)
     , m_controller(controller)
     , m_ticker(new AnimationTicker(this))
+    , m_picker(new StagePicker(this))
 {
     setObjectName("breakerDiagram");
+    connect(m_picker, &StagePicker::stageChosen, this, [this] {
+        m_tokens.clear(); // another breaker: its own transitions from now on
+        onFrame();
+    });
     setAttribute(Qt::WA_OpaquePaintEvent);
     connect(controller, &SimulationController::frameAdvanced, this, &BreakerDiagram::onFrame);
     connect(controller, &SimulationController::runReset, this, &BreakerDiagram::onReset);
@@ -83,6 +89,14 @@ void BreakerDiagram::onReset()
 void BreakerDiagram::onFrame()
 {
     Simulation *sim = m_controller->simulation();
+    m_picker->setStages([sim] {
+        std::vector<std::string> names;
+        if (sim) {
+            for (const CircuitBreakerStage *b : sim->breakers())
+                names.push_back(b->name());
+        }
+        return names;
+    }());
     if (!sim || sim->breakers().empty()) {
         if (maximumHeight() != kNoteHeight)
             setMaximumHeight(kNoteHeight); // only the note: the other views take the room
@@ -93,7 +107,8 @@ void BreakerDiagram::onFrame()
         update();
         return;
     }
-    CircuitBreakerStage *breaker = sim->breakers().front();
+    CircuitBreakerStage *breaker = sim->breakers()[std::min<std::size_t>(
+        static_cast<std::size_t>(m_picker->chosen()), sim->breakers().size() - 1)];
     const qint64 now = m_ticker->nowMs();
     for (const EventRecord &e : m_controller->frameEvents().events()) {
         if (e.kind != EventKind::BreakerTransition || e.stage != breaker->name())
@@ -119,8 +134,6 @@ void BreakerDiagram::onFrame()
     const QString name = QString::fromStdString(breaker->name());
     if (name != QLatin1String("circuit_breaker"))
         m_title += QStringLiteral(" (%1)").arg(name);
-    if (sim->breakers().size() > 1)
-        m_title += tr(" · first of %1").arg(sim->breakers().size());
     m_summary = (breaker->transitions() == 1 ? tr("1 transition")
                                              : tr("%1 transitions").arg(breaker->transitions())) +
                 tr(" · %1 rejected").arg(breaker->rejected());
@@ -406,6 +419,11 @@ QPainterPath BreakerDiagram::arrowPath(const Geometry &g, BreakerState from, Bre
     path.moveTo(start);
     path.lineTo(end);
     return path;
+}
+
+void BreakerDiagram::resizeEvent(QResizeEvent *)
+{
+    m_picker->place();
 }
 
 void BreakerDiagram::paintEvent(QPaintEvent *)

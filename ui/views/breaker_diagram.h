@@ -15,9 +15,11 @@ class QPainterPath;
 namespace reslab::ui {
 
 class AnimationTicker;
+class StagePicker;
 class SimulationController;
 
-/// The primary (first) circuit breaker as a state diagram: Closed, Open and Half-open as three
+/// A circuit breaker as a state diagram (the first of the pipeline, or the one chosen in the
+/// corner when there are several): Closed, Open and Half-open as three
 /// nodes with the legal transitions as arrows, the current state lit in its colour, a token
 /// travelling along the arrow of each transition (~400 ms of wall time), and beside it the
 /// policy's live counters as the engine computed them (BreakerView): consecutive failures,
@@ -30,7 +32,7 @@ class BreakerDiagram final : public QWidget
 public:
     explicit BreakerDiagram(SimulationController *controller, QWidget *parent = nullptr);
 
-    /// The state the diagram lights (the primary breaker's state after the last frame).
+    /// The state the diagram lights (the shown breaker's state after the last frame).
     BreakerState shownState() const { return m_state; }
     /// The counter lines beside the diagram, one per line.
     QString countersText() const;
@@ -44,6 +46,7 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     /// One counter line, optionally with a bar under it.
@@ -89,6 +92,7 @@ private:
 
     SimulationController *m_controller;
     AnimationTicker *m_ticker;
+    StagePicker *m_picker; ///< which one, when the pipeline has several
     bool m_hasBreaker = false;
     /// Height of the view when the pipeline has no breaker: the title and its note.
     static constexpr int kNoteHeight = 64;

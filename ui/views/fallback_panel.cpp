@@ -3,6 +3,7 @@
 #include "animation_ticker.h"
 #include "simulation_controller.h"
 #include "view_palette.h"
+#include "views/stage_picker.h"
 
 #include "reslab/stages/fallback_stage.h"
 
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace reslab::ui {
 namespace vp = view_palette;
@@ -30,7 +32,12 @@ FallbackPanel::FallbackPanel(SimulationController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
     , m_ticker(new AnimationTicker(this))
+    , m_picker(new StagePicker(this))
 {
+    connect(m_picker, &StagePicker::stageChosen, this, [this] {
+        m_counts.fill(std::numeric_limits<std::uint64_t>::max()); // no flashes for its totals
+        onFrame();
+    });
     setObjectName("fallbackPanel");
     setAttribute(Qt::WA_OpaquePaintEvent);
     m_changedMs.fill(-1000);
@@ -82,11 +89,20 @@ void FallbackPanel::onFrame()
     const int maxHeight = m_hasFallback ? QWIDGETSIZE_MAX : kNoteHeight;
     if (maximumHeight() != maxHeight)
         setMaximumHeight(maxHeight);
+    m_picker->setStages([sim] {
+        std::vector<std::string> names;
+        if (sim) {
+            for (const FallbackStage *f : sim->fallbacks())
+                names.push_back(f->name());
+        }
+        return names;
+    }());
     if (!m_hasFallback) {
         update();
         return;
     }
-    const FallbackStage *stage = sim->fallbacks().front();
+    const FallbackStage *stage = sim->fallbacks()[std::min<std::size_t>(
+        static_cast<std::size_t>(m_picker->chosen()), sim->fallbacks().size() - 1)];
     const qint64 now = m_ticker->nowMs();
     const FallbackStage::Counters &c = stage->counters();
     const std::array<std::uint64_t, KindCount> counts{c.staticHits, c.cacheHits, c.cacheMisses,
@@ -114,24 +130,24 @@ void FallbackPanel::onFrame()
         m_title = tr("Fallback · service: %1").arg(QString::fromStdString(m_spec.service));
         break;
     }
-    if (sim->fallbacks().size() > 1)
-        m_title += tr(" · first of %1").arg(sim->fallbacks().size());
 
-    // The engine's buckets: the last closed one, and a strip of the ones before it.
+    // The engine's buckets of this stage: the last closed one, and a strip of the ones before it.
     const RunRecorder &rec = sim->recorder();
     const auto &rows = rec.rows();
+    const std::vector<StageBucket> &series = rec.stageSeries()[stage->series()].buckets;
     m_bucketS = toSeconds(rec.bucket());
     m_history.clear();
     m_hasBucket = false;
     std::size_t closed = rows.size();
     while (closed > 0 && rows[closed - 1].start + rec.bucket() > sim->now())
         --closed;
+    closed = std::min(closed, series.size());
     if (closed > 0 && m_bucketS > 0) {
         m_hasBucket = true;
-        m_lastBucketPerS = rows[closed - 1].fallback / m_bucketS;
+        m_lastBucketPerS = series[closed - 1].fallbacks / m_bucketS;
         for (std::size_t i = closed > kHistoryBuckets ? closed - kHistoryBuckets : 0; i < closed;
              ++i)
-            m_history.push_back(rows[i].fallback / m_bucketS);
+            m_history.push_back(series[i].fallbacks / m_bucketS);
     }
     m_cacheAge = stage->lastGood() >= 0 ? sim->now() - stage->lastGood() : -1;
     m_ticker->frameRepainted();
@@ -157,6 +173,11 @@ QString FallbackPanel::countersText() const
                                   : tr("cache empty: no good answer yet"));
     }
     return lines.join('\n');
+}
+
+void FallbackPanel::resizeEvent(QResizeEvent *)
+{
+    m_picker->place();
 }
 
 void FallbackPanel::paintEvent(QPaintEvent *)

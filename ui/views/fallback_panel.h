@@ -14,12 +14,15 @@
 namespace reslab::ui {
 
 class AnimationTicker;
+class StagePicker;
 class SimulationController;
 
-/// The first fallback stage at work: its counters per kind as the engine counts them (static,
+/// A fallback stage at work (the first of the pipeline, or the one chosen in the corner when
+/// there are several): its counters per kind as the engine counts them (static,
 /// cache and service answers; cache misses; service failures), the engine's fallbacks per second
-/// in the last closed bucket with a strip of the recent buckets, and in cache mode the age of the
-/// cached answer against its ttl (red once it is stale). A counter that moves flashes briefly.
+/// of this stage in the last closed bucket with a strip of the recent buckets, and in cache mode
+/// the age of the cached answer against its ttl (red once it is stale). A counter that moves
+/// flashes briefly.
 class FallbackPanel final : public QWidget
 {
     Q_OBJECT
@@ -36,6 +39,7 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     enum Kind
@@ -53,6 +57,7 @@ private:
 
     SimulationController *m_controller;
     AnimationTicker *m_ticker;
+    StagePicker *m_picker; ///< which one, when the pipeline has several
     bool m_hasFallback = false;
     /// Height of the panel when the pipeline has no fallback: the title and its note.
     static constexpr int kNoteHeight = 64;

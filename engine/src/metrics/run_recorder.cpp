@@ -43,6 +43,16 @@ void RunRecorder::closeBucket()
         }
         row.breakerState = static_cast<BreakerState>(best);
     }
+    for (std::size_t i = 0; i < m_stages.size(); ++i) {
+        StageBucket &b = m_stageLive[i];
+        if (m_stages[i].type == "circuit_breaker") {
+            for (std::size_t s = 0; s < 3; ++s)
+                b.breakerTime[s] = static_cast<float>(m_stageState[i][s].take(end) /
+                                                      static_cast<double>(m_bucket));
+        }
+        m_stages[i].buckets.push_back(b);
+        b = StageBucket{};
+    }
     ++m_live;
     if (m_live < m_bucketCount) {
         m_rows.emplace_back();
@@ -86,6 +96,49 @@ void RunRecorder::rejected(SimTime now)
 {
     ++current(now).rejected;
     ++m_rejected;
+}
+
+std::size_t RunRecorder::addStage(std::string edge, std::string stage, std::string_view type,
+                                  SimTime now)
+{
+    StageSeries series{.edge = std::move(edge), .stage = std::move(stage), .type = type};
+    series.buckets.resize(std::min(m_live, m_bucketCount)); // closed buckets before it: zeros
+    m_stages.push_back(std::move(series));
+    m_stageLive.emplace_back();
+    m_stageState.emplace_back();
+    if (type == "circuit_breaker")
+        m_stageState.back()[0].set(now, 1);
+    // The part of the live bucket before it counts as nothing.
+    for (TimeWeighted &t : m_stageState.back())
+        t.take(now);
+    return m_stages.size() - 1;
+}
+
+void RunRecorder::stageTransition(std::size_t series, SimTime now, BreakerState to)
+{
+    ++stageBucket(series, now).transitions;
+    for (std::size_t s = 0; s < 3; ++s)
+        m_stageState[series][s].set(now, s == static_cast<std::size_t>(to) ? 1 : 0);
+}
+
+void RunRecorder::retireStage(std::size_t series, SimTime now)
+{
+    for (TimeWeighted &t : m_stageState[series])
+        t.set(now, 0);
+    m_stages[series].retired = true;
+}
+
+const StageSeries *RunRecorder::findStageSeries(std::string_view edge, std::string_view stage) const
+{
+    const StageSeries *retired = nullptr;
+    for (const StageSeries &s : m_stages) {
+        if (s.edge != edge || s.stage != stage)
+            continue;
+        if (!s.retired)
+            return &s;
+        retired = &s;
+    }
+    return retired;
 }
 
 void RunRecorder::breakerTransition(SimTime now, BreakerState to)

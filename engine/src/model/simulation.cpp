@@ -3,8 +3,8 @@
 #include "reslab/stages/stage_pattern.h"
 
 #include "reslab/stages/fallback_stage.h"
-#include "reslab/stages/retry_stage.h"
-#include "reslab/stages/timeout_stage.h"
+#include "stages/retry/retry_stage.h"
+#include "stages/timeout/timeout_stage.h"
 
 #include <chrono>
 
@@ -68,14 +68,14 @@ void Simulation::buildEdge(EdgeRun &edge, const std::vector<StageSpec> &pipeline
     for (const StageSpec &spec : pipeline) {
         if (!spec.enabled)
             continue;
-        std::string name = spec.name.empty() ? std::string(spec.typeName()) : spec.name;
-        if (!clientEdge)
-            name = edge.name + "/" + name;
+        const std::string plain = spec.name.empty() ? std::string(spec.typeName()) : spec.name;
+        std::string name = clientEdge ? plain : edge.name + "/" + plain;
         const StageBuild build{.ctx = m_ctx,
                                .name = std::move(name),
                                .primary = spec.is<BreakerSpec>() && edge.breakers.empty(),
                                .service = serviceNamed};
         std::unique_ptr<Stage> stage = spec.pattern().create(build, spec);
+        stage->setSeries(m_recorder.addStage(edge.name, plain, spec.typeName(), m_sim.now()));
         if (auto *b = dynamic_cast<CircuitBreakerStage *>(stage.get()))
             edge.breakers.push_back(b);
         else if (auto *r = dynamic_cast<RetryStage *>(stage.get()))
@@ -87,9 +87,8 @@ void Simulation::buildEdge(EdgeRun &edge, const std::vector<StageSpec> &pipeline
         edge.stages.push_back(std::move(stage));
     }
     for (std::size_t i = 0; i < edge.stages.size(); ++i)
-        edge.stages[i]->setInner(i + 1 < edge.stages.size()
-                                     ? static_cast<Callee *>(edge.stages[i + 1].get())
-                                     : &callee);
+        edge.stages[i]->setInner(
+            i + 1 < edge.stages.size() ? static_cast<Callee *>(edge.stages[i + 1].get()) : &callee);
     edge.head = edge.stages.empty() ? &callee : static_cast<Callee *>(edge.stages.front().get());
 }
 
@@ -222,8 +221,10 @@ bool Simulation::reconfigure(const Scenario &next)
     } else {
         for (CircuitBreakerStage *b : client.breakers)
             b->setPrimary(false);
-        for (auto &stage : client.stages)
+        for (auto &stage : client.stages) {
+            m_recorder.retireStage(stage->series(), now);
             m_retired.push_back(std::move(stage));
+        }
         m_scenario.pipeline = next.pipeline;
         buildEdge(client, m_scenario.pipeline, targetService(), true);
         // The new first breaker starts closed and is the one the charts follow from now on.

@@ -1,6 +1,6 @@
 #include "reslab/policies/breaker_policy.h"
 
-#include "reslab/policies/policy_pattern.h"
+#include "policies/policy_pattern.h"
 
 namespace reslab {
 

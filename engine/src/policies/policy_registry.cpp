@@ -1,4 +1,4 @@
-#include "reslab/policies/policy_pattern.h"
+#include "policies/policy_pattern.h"
 
 #include <utility>
 

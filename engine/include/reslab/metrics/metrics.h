@@ -63,6 +63,31 @@ struct BucketRow
     double utilization = 0;             ///< target service: busy servers / concurrency (mean)
 };
 
+/// What one stage did in one bucket. Each stage of each edge has its own row per bucket (a
+/// StageSeries), so two breakers, or a breaker on each of two edges, are told apart.
+struct StageBucket
+{
+    std::array<float, 3>
+        breakerTime{};             ///< breakers: fraction of the bucket closed / open / half-open
+    std::uint32_t transitions = 0; ///< breakers: state changes
+    std::uint32_t rejected = 0;    ///< calls this stage refused (an open breaker)
+    std::uint32_t retries = 0;     ///< retries: attempts started again
+    std::uint32_t timeouts = 0;    ///< timeouts: calls cut off
+    std::uint32_t fallbacks = 0;   ///< fallbacks: degraded answers given
+    std::uint32_t fallbackFailed = 0; ///< fallbacks: nothing to give (stale cache, failed service)
+};
+
+/// One stage's metrics over the run, keyed by (edge, stage): one StageBucket per closed bucket,
+/// aligned with the run's BucketRows (a stage added by an edit mid-run has zero rows before it).
+struct StageSeries
+{
+    std::string edge;      ///< "client->api"
+    std::string stage;     ///< the stage's name on that edge
+    std::string_view type; ///< the stage type key ("circuit_breaker")
+    std::vector<StageBucket> buckets;
+    bool retired = false; ///< replaced by an edit of the pipeline's shape
+};
+
 /// Per-service totals for summary.json.
 struct ServiceTotals
 {

@@ -33,7 +33,26 @@ public:
     }
     void retry(SimTime now);
     void rejected(SimTime now);
+    /// A transition of the primary breaker (the client edge's first): the BucketRow columns.
     void breakerTransition(SimTime now, BreakerState to);
+
+    /// Opens the series of one stage of one edge; returns its index. Breakers start closed.
+    std::size_t addStage(std::string edge, std::string stage, std::string_view type, SimTime now);
+    /// The series' row for the bucket that counts at `now`.
+    StageBucket &stageBucket(std::size_t series, SimTime now)
+    {
+        current(now);
+        return m_stageLive[series];
+    }
+    /// A breaker's state change, for its own series (every breaker, primary or not).
+    void stageTransition(std::size_t series, SimTime now, BreakerState to);
+    /// The stage left the pipeline (a shape edit): its series stops.
+    void retireStage(std::size_t series, SimTime now);
+    /// Every stage's series, in the order the stages were built (edge by edge, outermost first).
+    const std::vector<StageSeries> &stageSeries() const { return m_stages; }
+    /// The series of (edge, stage), or nullptr. A retired series is found only when no live one
+    /// has that key.
+    const StageSeries *findStageSeries(std::string_view edge, std::string_view stage) const;
 
     /// Gauges read when a bucket closes (set by the simulation).
     struct Gauges
@@ -88,6 +107,9 @@ private:
     LatencyHistogram m_total;       ///< closed buckets, and ends after the last bucket
     std::uint64_t m_arrivals = 0, m_attempts = 0, m_retries = 0, m_rejected = 0, m_transitions = 0;
     std::array<std::uint64_t, kOutcomeCount> m_outcomes{};
+    std::vector<StageSeries> m_stages;
+    std::vector<StageBucket> m_stageLive;                  ///< each series' live bucket
+    std::vector<std::array<TimeWeighted, 3>> m_stageState; ///< each breaker's state indicators
 };
 
 } // namespace reslab

@@ -118,11 +118,18 @@ public:
     /// fallback hits, budget refusals); nothing by default.
     virtual void addToSummary(Summary &) const {}
     const std::string &name() const override { return m_name; }
+    /// Its metrics series in the run's recorder, keyed by (edge, stage) (set when it is built).
+    void setSeries(std::size_t series) { m_series = series; }
+    std::size_t series() const { return m_series; }
 
 protected:
+    /// This stage's row of the bucket that counts now.
+    StageBucket &bucket() { return m_ctx.recorder.stageBucket(m_series, m_ctx.sim.now()); }
+
     RunContext &m_ctx;
     Callee *m_inner = nullptr;
     std::string m_name;
+    std::size_t m_series = 0;
 };
 
 /// Fixed-size records reused through a free list; handles carry a generation so that a stale
@@ -189,7 +196,6 @@ private:
     std::vector<std::uint32_t> m_generations;
     std::vector<std::uint32_t> m_free;
 };
-
 
 /// What every stage remembers of a call it is serving: who called, with which token, for which
 /// request (its slot), and the handle of the call it made inside. A stage's own record derives

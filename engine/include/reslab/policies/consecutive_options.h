@@ -14,7 +14,7 @@ struct ConsecutiveOptions
     int halfOpenMaxCalls = 1;         ///< trial calls at a time (`half_open_max_calls`)
     bool automaticTransition = false; ///< open -> half-open by timer (`automatic_transition`)
 
-    /// What the policy registry knows of this policy (reslab/policies/policy_pattern.h).
+    /// What the policy registry knows of this policy (engine/src/policies/policy_pattern.h).
     static const BreakerPolicyPattern &pattern();
     bool operator==(const ConsecutiveOptions &) const = default;
 };

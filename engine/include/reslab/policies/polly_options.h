@@ -15,7 +15,7 @@ struct PollyOptions
     double samplingDurationMs = 30000;
     double breakDurationMs = 5000;
 
-    /// What the policy registry knows of this policy (reslab/policies/policy_pattern.h).
+    /// What the policy registry knows of this policy (engine/src/policies/policy_pattern.h).
     static const BreakerPolicyPattern &pattern();
     bool operator==(const PollyOptions &) const = default;
 };

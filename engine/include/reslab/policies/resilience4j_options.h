@@ -26,7 +26,7 @@ struct Resilience4jOptions
     /// automatic_transition_from_open_to_half_open_enabled (or the common `automatic_transition`).
     bool automaticTransition = false;
 
-    /// What the policy registry knows of this policy (reslab/policies/policy_pattern.h).
+    /// What the policy registry knows of this policy (engine/src/policies/policy_pattern.h).
     static const BreakerPolicyPattern &pattern();
     bool operator==(const Resilience4jOptions &) const = default;
 };

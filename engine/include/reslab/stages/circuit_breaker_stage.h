@@ -8,10 +8,19 @@
 
 namespace reslab {
 
+/// One call through a circuit breaker stage.
+struct BreakerCall : CallFrame
+{
+    SimTime started = 0;
+    std::uint32_t ticket = 0;
+    std::uint32_t policyGeneration = 0;
+    bool rejected = false;
+};
+
 /// The breaker as a pipeline stage: asks its policy for a permit, rejects with `circuit_open`
 /// when refused (answered at the same instant, by an event), and reports each call's result
 /// (a failure when its outcome is in `record`) and duration back to the policy.
-class CircuitBreakerStage final : public Stage, private BreakerHost
+class CircuitBreakerStage final : public FramedStage<BreakerCall>, private BreakerHost
 {
 public:
     CircuitBreakerStage(RunContext &ctx, std::string name, const BreakerSpec &spec, bool primary);
@@ -41,17 +50,6 @@ private:
         kReject = 1,
         kTimer = 2
     };
-    struct Frame
-    {
-        Caller *caller = nullptr;
-        std::uint64_t token = 0;
-        std::uint32_t slot = 0;
-        std::uint64_t inner = 0;
-        SimTime started = 0;
-        std::uint32_t ticket = 0;
-        std::uint32_t policyGeneration = 0;
-        bool rejected = false;
-    };
     void onTransition(BreakerState from, BreakerState to) override;
     void armTimer(SimTime at) override;
     void cancelTimer() override;
@@ -60,7 +58,6 @@ private:
     bool m_primary;
     std::unique_ptr<BreakerPolicy> m_policy;
     std::uint32_t m_policyGeneration = 0; ///< bumped when reconfigure() replaces the policy
-    FramePool<Frame> m_frames;
     EventId m_timer;
     std::uint64_t m_rejected = 0;
     std::uint64_t m_transitions = 0;

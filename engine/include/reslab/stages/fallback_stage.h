@@ -40,7 +40,8 @@ public:
     SimTime lastGood() const { return m_lastGood; }
 
 private:
-    void emitFallback(std::uint32_t slot, std::string_view what);
+    /// Counts the answer (`answered`: a degraded answer; else nothing to give) and publishes it.
+    void emitFallback(std::uint32_t slot, std::string_view what, bool answered);
 
     FallbackSpec m_spec;
     Callee *m_service;

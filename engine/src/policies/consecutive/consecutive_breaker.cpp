@@ -1,6 +1,6 @@
 #include "policies/consecutive/consecutive_breaker.h"
 
-#include "reslab/policies/policy_pattern.h"
+#include "policies/policy_pattern.h"
 
 namespace reslab {
 

@@ -1,6 +1,6 @@
 #include "policies/polly/polly_breaker.h"
 
-#include "reslab/policies/policy_pattern.h"
+#include "policies/policy_pattern.h"
 
 namespace reslab {
 

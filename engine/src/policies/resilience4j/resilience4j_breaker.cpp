@@ -1,6 +1,6 @@
 #include "policies/resilience4j/resilience4j_breaker.h"
 
-#include "reslab/policies/policy_pattern.h"
+#include "policies/policy_pattern.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 // The circuit breaker stage's registry entry: schema, codec and construction. Each policy brings
-// its own keys, rows and state machine (reslab/policies/policy_pattern.h).
-#include "reslab/policies/policy_pattern.h"
+// its own keys, rows and state machine (engine/src/policies/policy_pattern.h).
+#include "policies/policy_pattern.h"
 #include "reslab/stages/circuit_breaker_stage.h"
 #include "stages/stage_codec.h"
 

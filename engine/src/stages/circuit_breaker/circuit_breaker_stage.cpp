@@ -4,7 +4,7 @@ namespace reslab {
 
 CircuitBreakerStage::CircuitBreakerStage(RunContext &ctx, std::string name, const BreakerSpec &spec,
                                          bool primary)
-    : Stage(ctx, std::move(name))
+    : FramedStage(ctx, std::move(name))
     , m_spec(spec)
     , m_primary(primary)
     , m_policy(BreakerPolicy::create(spec, *this))
@@ -29,14 +29,10 @@ void CircuitBreakerStage::reconfigure(const StageSpec &spec)
 std::uint64_t CircuitBreakerStage::start(std::uint32_t slot, Caller *caller, std::uint64_t token)
 {
     const SimTime now = m_ctx.sim.now();
-    const auto h = m_frames.alloc();
-    const std::uint64_t handle = h.pack();
+    const std::uint64_t handle = open(slot, caller, token);
     const BreakerPolicy::Permit permit = m_policy->tryAcquire(now);
     {
-        Frame &f = m_frames[h.index];
-        f.caller = caller;
-        f.token = token;
-        f.slot = slot;
+        BreakerCall &f = frame(handle);
         f.started = now;
         f.ticket = permit.ticket;
         f.policyGeneration = m_policyGeneration;
@@ -45,35 +41,24 @@ std::uint64_t CircuitBreakerStage::start(std::uint32_t slot, Caller *caller, std
     if (!permit.allowed) {
         ++m_rejected;
         m_ctx.recorder.rejected(now);
-        if (m_ctx.sink)
-            m_ctx.publish({.time = now,
-                           .request = m_ctx.requests.id(slot),
-                           .stage = m_name,
-                           .kind = EventKind::BreakerRejected,
-                           .to = m_policy->state()});
+        ++bucket().rejected;
+        publish(slot, {.kind = EventKind::BreakerRejected, .to = m_policy->state()});
         m_ctx.sim.schedule(now, this, kReject, handle);
         return handle;
     }
-    const std::uint64_t inner = m_inner->start(slot, this, handle);
-    m_frames[h.index].inner = inner;
+    callInner(handle);
     return handle;
 }
 
 void CircuitBreakerStage::done(std::uint64_t token, Outcome outcome)
 {
-    Frame *f = m_frames.get(token);
+    BreakerCall *f = m_frames.get(token);
     if (!f)
         return;
     const SimTime now = m_ctx.sim.now();
-    Caller *caller = f->caller;
-    const std::uint64_t callerToken = f->token;
-    const std::uint32_t ticket = f->ticket;
-    const SimTime duration = now - f->started;
-    const bool samePolicy = f->policyGeneration == m_policyGeneration;
-    m_frames.free(static_cast<std::uint32_t>(token));
-    if (samePolicy)
-        m_policy->onResult(now, ticket, m_spec.record.contains(outcome), duration);
-    caller->done(callerToken, outcome);
+    if (f->policyGeneration == m_policyGeneration) // the policy may move (and publish) first
+        m_policy->onResult(now, f->ticket, m_spec.record.contains(outcome), now - f->started);
+    answer(token, outcome);
 }
 
 void CircuitBreakerStage::onEvent(std::uint32_t kind, std::uint64_t arg)
@@ -83,18 +68,13 @@ void CircuitBreakerStage::onEvent(std::uint32_t kind, std::uint64_t arg)
         m_policy->onTimer(m_ctx.sim.now());
         return;
     }
-    Frame *f = m_frames.get(arg);
-    if (!f)
-        return;
-    Caller *caller = f->caller;
-    const std::uint64_t callerToken = f->token;
-    m_frames.free(static_cast<std::uint32_t>(arg));
-    caller->done(callerToken, Outcome::CircuitOpen);
+    if (m_frames.get(arg))
+        answer(arg, Outcome::CircuitOpen);
 }
 
 void CircuitBreakerStage::cancel(std::uint64_t handle)
 {
-    Frame *f = m_frames.get(handle);
+    BreakerCall *f = m_frames.get(handle);
     if (!f)
         return;
     if (!f->rejected) {
@@ -102,7 +82,7 @@ void CircuitBreakerStage::cancel(std::uint64_t handle)
         if (f->policyGeneration == m_policyGeneration)
             m_policy->onCancel(m_ctx.sim.now(), f->ticket);
     }
-    m_frames.free(static_cast<std::uint32_t>(handle));
+    drop(handle);
 }
 
 void CircuitBreakerStage::onTransition(BreakerState from, BreakerState to)
@@ -113,6 +93,7 @@ void CircuitBreakerStage::onTransition(BreakerState from, BreakerState to)
     ++m_transitions;
     if (m_primary)
         m_ctx.recorder.breakerTransition(now, to);
+    m_ctx.recorder.stageTransition(m_series, now, to);
     if (m_ctx.sink)
         m_ctx.publish({.time = now,
                        .stage = m_name,

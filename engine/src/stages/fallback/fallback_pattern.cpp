@@ -93,8 +93,8 @@ void write(json &j, const StageSpec &stage)
 std::unique_ptr<Stage> create(const StageBuild &b, const StageSpec &stage)
 {
     const FallbackSpec &f = stage.as<FallbackSpec>();
-    Callee *service = f.mode == FallbackSpec::Mode::Service && b.service ? b.service(f.service)
-                                                                        : nullptr;
+    Callee *service =
+        f.mode == FallbackSpec::Mode::Service && b.service ? b.service(f.service) : nullptr;
     return std::make_unique<FallbackStage>(b.ctx, b.name, f, service);
 }
 

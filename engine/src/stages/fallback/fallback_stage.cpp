@@ -24,8 +24,10 @@ std::uint64_t FallbackStage::start(std::uint32_t slot, Caller *caller, std::uint
     return handle;
 }
 
-void FallbackStage::emitFallback(std::uint32_t slot, std::string_view what)
+void FallbackStage::emitFallback(std::uint32_t slot, std::string_view what, bool answered)
 {
+    StageBucket &b = bucket();
+    ++(answered ? b.fallbacks : b.fallbackFailed);
     publish(slot, {.kind = EventKind::Fallback, .text = what});
 }
 
@@ -38,11 +40,11 @@ void FallbackStage::done(std::uint64_t token, Outcome outcome)
     if (f->inFallback) { // the fallback service answered
         if (outcome == Outcome::Ok) {
             ++m_counters.serviceHits;
-            emitFallback(f->slot, "service");
+            emitFallback(f->slot, "service", true);
             answer(token, Outcome::Fallback);
         } else {
             ++m_counters.serviceFailures;
-            emitFallback(f->slot, "service_failed");
+            emitFallback(f->slot, "service_failed", false);
             answer(token, Outcome::FallbackFailed);
         }
         return;
@@ -56,17 +58,17 @@ void FallbackStage::done(std::uint64_t token, Outcome outcome)
     switch (m_spec.mode) {
     case FallbackSpec::Mode::Static:
         ++m_counters.staticHits;
-        emitFallback(f->slot, "static");
+        emitFallback(f->slot, "static", true);
         answer(token, Outcome::Fallback);
         return;
     case FallbackSpec::Mode::Cache:
         if (m_lastGood >= 0 && now - m_lastGood <= fromMillis(m_spec.ttlMs)) {
             ++m_counters.cacheHits;
-            emitFallback(f->slot, "cache");
+            emitFallback(f->slot, "cache", true);
             answer(token, Outcome::Fallback);
         } else {
             ++m_counters.cacheMisses;
-            emitFallback(f->slot, "cache_miss");
+            emitFallback(f->slot, "cache_miss", false);
             answer(token, Outcome::FallbackFailed);
         }
         return;

@@ -1,4 +1,4 @@
-#include "reslab/stages/retry_budget.h"
+#include "stages/retry/retry_budget.h"
 
 #include <algorithm>
 

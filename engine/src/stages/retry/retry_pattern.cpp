@@ -1,5 +1,5 @@
 // The retry stage's registry entry: schema, codec and construction.
-#include "reslab/stages/retry_stage.h"
+#include "stages/retry/retry_stage.h"
 #include "stages/stage_codec.h"
 
 namespace reslab {

@@ -1,4 +1,4 @@
-#include "reslab/stages/retry_stage.h"
+#include "stages/retry/retry_stage.h"
 
 namespace reslab {
 
@@ -68,6 +68,7 @@ void RetryStage::onEvent(std::uint32_t, std::uint64_t arg)
     ++f->retriesDone;
     ++m_retries;
     m_ctx.recorder.retry(m_ctx.sim.now());
+    ++bucket().retries;
     callInner(arg);
 }
 

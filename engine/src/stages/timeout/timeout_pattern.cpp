@@ -1,6 +1,6 @@
 // The timeout stage's registry entry: schema, codec and construction.
-#include "reslab/stages/timeout_stage.h"
 #include "stages/stage_codec.h"
+#include "stages/timeout/timeout_stage.h"
 
 namespace reslab {
 namespace {

@@ -1,4 +1,4 @@
-#include "reslab/stages/timeout_stage.h"
+#include "stages/timeout/timeout_stage.h"
 
 namespace reslab {
 
@@ -107,6 +107,7 @@ void TimeoutStage::expire(std::uint64_t handle)
 {
     TimeoutCall *f = m_frames.get(handle);
     ++m_timeouts;
+    ++bucket().timeouts;
     Caller *caller = f->caller;
     const std::uint64_t callerToken = f->token;
     publish(f->slot, {.kind = EventKind::Timeout, .value = m_timeout});

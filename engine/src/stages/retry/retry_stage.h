@@ -3,7 +3,7 @@
 #include "reslab/model/scenario.h"
 #include "reslab/model/stage.h"
 #include "reslab/stages/backoff.h"
-#include "reslab/stages/retry_budget.h"
+#include "stages/retry/retry_budget.h"
 
 #include <optional>
 
