@@ -16,7 +16,7 @@
 
 namespace reslab::bench {
 
-/// Exponential gaps from mt19937_64 (the TOOLCHAIN reference loop), inverse CDF.
+/// Exponential gaps from mt19937_64 (the reference loop of docs/performance.md), inverse CDF.
 class MtExponential
 {
 public:

@@ -47,7 +47,7 @@ public:
     explicit Rescheduler(Simulator &sim)
         : m_sim(sim)
     {}
-    void onEvent(std::uint32_t, std::uint64_t arg) override
+    void fire(std::uint32_t, std::uint64_t arg) override
     {
         // Uniform delay in [1, 1000] µs, from a counter so it costs next to nothing.
         const SimTime delay = static_cast<SimTime>(mix64(m_next++) % 1000) + 1;
@@ -81,7 +81,7 @@ public:
     explicit TimerCanceller(Simulator &sim)
         : m_sim(sim)
     {}
-    void onEvent(std::uint32_t, std::uint64_t arg) override
+    void fire(std::uint32_t, std::uint64_t arg) override
     {
         const SimTime delay = static_cast<SimTime>(mix64(m_next++) % 1000) + 1;
         const EventId timer = m_sim.schedule(m_sim.now() + 5000, this, 2, arg);

@@ -243,7 +243,7 @@ p("Context (not targets)")
 if "mm1" in stat and "bare/mt" in stat:
     p("  engine M/M/1 events/s / bare loop events/s = %.3f" % (stat["mm1"]["eps"] / stat["bare/mt"]["eps"]))
 if "bare/mt" in stat and "simpy" in stat:
-    p("  bare loop events/s / SimPy events/s = %.1fx  (TOOLCHAIN.md reference: about 130x)"
+    p("  bare loop events/s / SimPy events/s = %.1fx  (reference: about 130x, docs/performance.md)"
       % (stat["bare/mt"]["eps"] / stat["simpy"]["eps"]))
 if "bare-traffic" in stat:
     r = runs["bare-traffic"][-1]

@@ -1,5 +1,5 @@
 // Retry delays. Every expected value here is worked out by hand from the formulas in
-// docs/retry-backoff.md (and LIBRARY-SEMANTICS section 5), never by calling the code under test.
+// docs/retry-backoff.md (and docs/semantics.md), never by calling the code under test.
 
 #include "reslab/stages/backoff.h"
 
@@ -136,7 +136,7 @@ TEST(BackoffBase, LargeKSaturatesWithoutOverflow)
     }
 }
 
-// ---- proportional (the seed's)
+// ---- proportional (the design notes')
 // -------------------------------------------------------------------
 
 TEST(BackoffProportional, BoundsAndExactValues)
@@ -361,7 +361,7 @@ RetrySpec polly(Backoff backoff, double baseMs, std::optional<double> maxDelayMs
 
 TEST(BackoffPolly, DeterministicSequenceAtHalf)
 {
-    // LIBRARY-SEMANTICS: U = 0.5, base 1 s -> 897.4, 1093.0, 2035.7, 4046.0, 8083.6 ms (0.1 ms).
+    // docs/semantics.md: U = 0.5, base 1 s -> 897.4, 1093.0, 2035.7, 4046.0, 8083.6 ms (0.1 ms).
     const double expectedMs[] = {897.4, 1093.0, 2035.7, 4046.0, 8083.6};
     for (double multiplier : {2.0, 3.0}) { // Polly ignores the multiplier
         RetrySpec s = polly(Backoff::Exponential, 1000);

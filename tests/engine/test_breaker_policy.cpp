@@ -1,7 +1,7 @@
 // The three breaker policies driven directly, with a fake host that records transitions and timer
 // arms, at explicit virtual times. Every expected value is worked out by hand from the rules in
-// DESIGN.md (Semantics: circuit breaker) and LIBRARY-SEMANTICS.md 2.1 (resilience4j
-// CircuitBreakerStateMachine) and 2.2 (Polly v8), never by printing what the code does.
+// docs/semantics.md (circuit breaker: consecutive, resilience4j's CircuitBreakerStateMachine and
+// Polly v8), never by printing what the code does.
 
 #include "reslab/policies/breaker_policy.h"
 

@@ -1,5 +1,5 @@
 // The fallback stage through whole runs: static, cache (ttl boundary), service (and its failure),
-// `handle`, and the Summary counters. Expected numbers worked out by hand from DESIGN.md
+// `handle`, and the Summary counters. Expected numbers worked out by hand from docs/semantics.md
 // "Fallback".
 
 #include "engine_fixtures.h"

@@ -1,6 +1,6 @@
 // The retry stage through whole runs: attempt counts, backoff delays seen in events, retry_on,
 // circuit_open, counting at attempt start, and the retry budget. Expected numbers are worked out
-// by hand from DESIGN.md "Retry" (derivations in the comments).
+// by hand from docs/semantics.md "Retry" (derivations in the comments).
 
 #include "engine_fixtures.h"
 #include "reslab/model/simulation.h"

@@ -15,7 +15,7 @@ namespace {
 
 using nlohmann::json;
 
-// The example of DESIGN.md, "Scenario format, version 1", verbatim.
+// The example scenario of the format's specification (docs/scenario.md), verbatim.
 constexpr const char *kDesignExample = R"json({
   "version": 1,
   "name": "Flaky payments",

@@ -31,7 +31,7 @@ public:
         std::uint64_t arg;
         bool operator==(const Hit &) const = default;
     };
-    void onEvent(std::uint32_t kind, std::uint64_t arg) override
+    void fire(std::uint32_t kind, std::uint64_t arg) override
     {
         hits.push_back({m_sim.now(), kind, arg});
     }
@@ -448,7 +448,7 @@ TEST(SimulatorQueue, EventsFromMicrosecondsToHoursApartRunInTimeThenSequenceOrde
             if (!m_ids.empty())
                 m_sim.cancel(m_ids[pick % m_ids.size()]);
         }
-        void onEvent(std::uint32_t kind, std::uint64_t) override
+        void fire(std::uint32_t kind, std::uint64_t) override
         {
             m_log.emplace_back(m_sim.now(), static_cast<int>(kind));
             reactTo(static_cast<int>(kind), m_sim.now(), *this, m_x, m_budget);
@@ -598,7 +598,7 @@ TEST(SimulatorLane, AnEventReschedulingItsOwnLaneRunsLikeAnArrivalProcess)
             else
                 m_sim.schedule(at, this, 0, 0);
         }
-        void onEvent(std::uint32_t kind, std::uint64_t) override
+        void fire(std::uint32_t kind, std::uint64_t) override
         {
             m_log.emplace_back(m_sim.now(), kind == 0 ? -1 : static_cast<int>(kind));
             if (kind != 0)
@@ -671,7 +671,7 @@ TEST(SimulatorLane, SeveralLanesReplacedAndCancelledKeepTheHeapOrder)
             else
                 m_sim.cancel(m_ids[lane]);
         }
-        void onEvent(std::uint32_t kind, std::uint64_t) override
+        void fire(std::uint32_t kind, std::uint64_t) override
         {
             m_log.emplace_back(m_sim.now(), static_cast<int>(kind));
             if (kind >= 3 || ++m_n > 4000) // heap noise, or done

@@ -1,6 +1,6 @@
 // The virtual service: scripted outcomes, FIFO queue behind `concurrency` servers, queue_limit ->
 // overloaded, slowdown under load, phases, error latency, cancellation, and abandoned work.
-// Expected times are worked out by hand from DESIGN.md's service model (comments show how).
+// Expected times are worked out by hand from the service model of docs/semantics.md (comments show how).
 
 #include "engine_fixtures.h"
 #include "reslab/model/simulation.h"

@@ -132,7 +132,7 @@ inline StageSpec timeout(double timeoutMs, bool cancelInner = false, std::string
     return st;
 }
 
-/// A `consecutive` breaker (the seed's): opens after `failureThreshold` failures in a row.
+/// A `consecutive` breaker (the design notes'): opens after `failureThreshold` failures in a row.
 inline StageSpec breaker(int failureThreshold, double resetMs)
 {
     StageSpec st;

@@ -41,7 +41,7 @@
 namespace reslab::ui {
 namespace {
 
-/// The seed's ResilientService, short: an outage from 5 s to 12 s in a 20 s run.
+/// The design notes' ResilientService, short: an outage from 5 s to 12 s in a 20 s run.
 nlohmann::json shortSeedScenario()
 {
     const auto p = findPreset("seed-resilient-service");

@@ -858,3 +858,27 @@ TEST(EditorSnapshot, GrabsShowEachPresetTheErrorAndTheRenameField)
 
 } // namespace
 } // namespace reslab::ui
+
+namespace reslab::ui {
+namespace {
+
+// The "Add stage" menu is built from the engine's stage registry: every type, in its order.
+TEST(EditorRegistry, AddStageOffersEveryRegisteredStageType)
+{
+    ScenarioDocument document;
+    ScenarioEditor editor(&document);
+    QString error;
+    ASSERT_TRUE(document.open("preset:seed-resilient-service", &error));
+    QApplication::processEvents();
+    auto *add = editor.findChild<QPushButton *>("addStage");
+    ASSERT_NE(add, nullptr);
+    ASSERT_NE(add->menu(), nullptr);
+    const QList<QAction *> actions = add->menu()->actions();
+    const std::vector<const char *> expected{"circuit_breaker", "retry", "timeout", "fallback"};
+    ASSERT_EQ(actions.size(), static_cast<qsizetype>(expected.size()));
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        EXPECT_EQ(actions[static_cast<qsizetype>(i)]->objectName(), QString("add:") + expected[i]);
+}
+
+} // namespace
+} // namespace reslab::ui

@@ -11,7 +11,7 @@
 
 namespace reslab::ui {
 
-/// The policy-specific keys of `policy` with the library's defaults (consecutive: the seed's).
+/// The policy-specific keys of `policy` with the library's defaults (consecutive: the design notes').
 nlohmann::json breakerPolicyDefaults(const std::string &policy);
 /// `stage` with its policy switched: the old policy's own keys (and aliases) are replaced by
 /// the new policy's defaults; type, name, enabled and record are kept.

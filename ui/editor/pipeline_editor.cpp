@@ -4,6 +4,8 @@
 #include "editor/json_edits.h"
 #include "editor/stage_card.h"
 
+#include "reslab/stages/stage_pattern.h"
+
 #include <QApplication>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -59,13 +61,13 @@ PipelineEditor::PipelineEditor(EditorHub *hub, QWidget *parent)
     m_add->setObjectName("addStage");
     m_add->setToolTip(tr("Insert a stage after the selected card (or at the end)"));
     auto *menu = new QMenu(m_add);
-    for (const char *type : {"circuit_breaker", "retry", "timeout", "fallback"}) {
-        QAction *a = menu->addAction(stageTitle(type));
-        a->setObjectName(QStringLiteral("add:%1").arg(type));
+    for (const StagePattern *pattern : stagePatterns()) { // every stage type the engine has
+        const std::string t(pattern->key);
+        QAction *a = menu->addAction(stageTitle(t));
+        a->setObjectName(QStringLiteral("add:%1").arg(QString::fromStdString(t)));
         QPixmap swatch(12, 12);
-        swatch.fill(stageColor(type));
+        swatch.fill(stageColor(t));
         a->setIcon(QIcon(swatch));
-        const std::string t = type;
         connect(a, &QAction::triggered, this, [this, t] { addStage(t); });
     }
     m_add->setMenu(menu);

@@ -9,6 +9,7 @@
 
 #include "reslab/io/scenario_io.h"
 #include "reslab/stages/backoff.h"
+#include "reslab/stages/stage_pattern.h"
 
 #include <QGraphicsOpacityEffect>
 #include <QGroupBox>
@@ -91,7 +92,7 @@ QString retryDelays(const nlohmann::json &stage)
 QString jitterNote(const std::string &jitter)
 {
     if (jitter == "proportional")
-        return QObject::tr("proportional: d + U[0, ratio·d] (the seed's)");
+        return QObject::tr("proportional: d + U[0, ratio·d] (the design notes')");
     if (jitter == "randomized")
         return QObject::tr("randomized: U[d − f·d, d + f·d] (resilience4j)");
     if (jitter == "full")
@@ -342,9 +343,15 @@ StageCard::StageCard(EditorHub *hub, int index, QWidget *parent)
         buildTimeout(body);
     else if (m_type == "fallback")
         buildFallback(body, stage);
+    else if (findStagePattern(m_type))
+        buildFromSchema(body); // a stage type without a card of its own: its schema rows
     else
-        body->addWidget(makeNote(tr("Unknown stage type: choose circuit_breaker, retry, timeout "
-                                    "or fallback."),
+        body->addWidget(makeNote(tr("Unknown stage type: choose one of %1.").arg([] {
+            QStringList keys;
+            for (const StagePattern *p : stagePatterns())
+                keys << QString::fromUtf8(p->key.data(), static_cast<qsizetype>(p->key.size()));
+            return keys.join(", ");
+        }()),
                                  m_body));
 
     // Greys the parameters of a disabled stage (they stay editable).
@@ -386,7 +393,7 @@ void StageCard::buildBreaker(QVBoxLayout *layout, const nlohmann::json &stage)
                 tr("Switching policy replaces the policy's own keys with the new policy's "
                    "defaults.");
     o.defaultChoice = "consecutive";
-    o.items = {{"consecutive", tr("consecutive (the seed's)")},
+    o.items = {{"consecutive", tr("consecutive (the design notes')")},
                {"resilience4j", tr("resilience4j")},
                {"polly", tr("Polly v8")}};
     o.apply = [this, stagePath](const std::string &choice) {
@@ -403,7 +410,7 @@ void StageCard::buildBreaker(QVBoxLayout *layout, const nlohmann::json &stage)
         caption = tr("<b>Polly v8 CircuitBreakerStrategyOptions</b> — the library's names and "
                      "defaults; breaks only on a failure; one probe call in half-open.");
     else if (policy == "consecutive")
-        caption = tr("<b>Consecutive failures</b> (the seed's breaker): opens after N "
+        caption = tr("<b>Consecutive failures</b> (the design notes' breaker): opens after N "
                      "failures in a row, probes after the reset timeout.");
     auto *captionLabel = makeNote(caption, m_body);
     captionLabel->setObjectName("policyCaption");
@@ -624,6 +631,26 @@ void StageCard::paintEvent(QPaintEvent *)
     p.setPen(pen);
     p.setBrush(Qt::NoBrush);
     p.drawPath(outline);
+}
+
+void StageCard::buildFromSchema(QVBoxLayout *layout)
+{
+    for (const ParamInfo *p : parametersIn(m_type)) {
+        const std::string key(p->key);
+        if (p->kind == ParamKind::Bool) {
+            layout->addWidget(new BoolField(m_hub, path(key), *p, m_body));
+        } else if (p->kind == ParamKind::Enum) {
+            ChoiceField::Options co;
+            co.label = toQString(p->label);
+            co.tooltip = toQString(p->tooltip);
+            co.defaultChoice = std::string(p->defaultChoice);
+            for (std::string_view c : p->choices)
+                co.items.emplace_back(std::string(c), toQString(c));
+            layout->addWidget(new ChoiceField(m_hub, path(key), co, m_body));
+        } else {
+            layout->addWidget(new ParamField(m_hub, path(key), *p, m_body));
+        }
+    }
 }
 
 } // namespace reslab::ui

@@ -82,6 +82,8 @@ private:
     void buildRetry(QVBoxLayout *layout, const nlohmann::json &stage);
     void buildTimeout(QVBoxLayout *layout);
     void buildFallback(QVBoxLayout *layout, const nlohmann::json &stage);
+    /// A field per schema row of the type's context, by kind (numbers, switches, choices).
+    void buildFromSchema(QVBoxLayout *layout);
     std::string path(const std::string &key) const;
 
     EditorHub *m_hub;

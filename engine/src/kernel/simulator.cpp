@@ -113,7 +113,7 @@ void Simulator::fireLane()
     l.armed = false;
     updateNextLane();
     ++m_processed;
-    target->onEvent(kind, arg);
+    target->fire(kind, arg);
 }
 
 std::size_t Simulator::pendingEvents() const
@@ -279,7 +279,7 @@ void Simulator::fire(const HeapEntry &top)
         m_freeFunctions.push_back(fn - 1);
         f();
     } else {
-        target->onEvent(kind, arg);
+        target->fire(kind, arg);
     }
 }
 

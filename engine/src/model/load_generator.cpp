@@ -207,7 +207,7 @@ void LoadGenerator::applyPhase(const LoadPhase &phase)
     }
 }
 
-void LoadGenerator::onEvent(std::uint32_t kind, std::uint64_t arg)
+void LoadGenerator::fire(std::uint32_t kind, std::uint64_t arg)
 {
     switch (kind) {
     case kPhase:

@@ -134,7 +134,7 @@ void Simulation::done(std::uint64_t token, Outcome outcome)
     m_load->requestEnded(client);
 }
 
-void Simulation::onEvent(std::uint32_t, std::uint64_t)
+void Simulation::fire(std::uint32_t, std::uint64_t)
 {
     // A bucket boundary: close the bucket now so its gauges are read at the boundary.
     const SimTime now = m_sim.now();

@@ -295,7 +295,7 @@ void VirtualService::cancel(std::uint64_t handle)
     finish(index, false);
 }
 
-void VirtualService::onEvent(std::uint32_t kind, std::uint64_t arg)
+void VirtualService::fire(std::uint32_t kind, std::uint64_t arg)
 {
     if (kind == kPhase) {
         applyPhase(m_spec.phases[arg]);

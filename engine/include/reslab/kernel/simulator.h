@@ -9,12 +9,14 @@
 
 namespace reslab {
 
-/// Receives the events it scheduled. `kind` and `arg` are the target's own (a timer kind and a
-/// frame index, say), so that scheduling never allocates.
+/// Receives the events it scheduled: the simulator fires them at their virtual time. `kind` and
+/// `arg` are the target's own (a timer kind and a frame index, say), so that scheduling never
+/// allocates. (An EventSink, in metrics/event_log.h, is the other side: it observes the run's
+/// EventRecords through onEvent.)
 class EventTarget
 {
 public:
-    virtual void onEvent(std::uint32_t kind, std::uint64_t arg) = 0;
+    virtual void fire(std::uint32_t kind, std::uint64_t arg) = 0;
 
 protected:
     ~EventTarget() = default;
@@ -49,7 +51,7 @@ public:
 
     SimTime now() const { return m_now; }
 
-    /// Schedules target->onEvent(kind, arg) at absolute time `at` (clamped to now()).
+    /// Schedules target->fire(kind, arg) at absolute time `at` (clamped to now()).
     EventId schedule(SimTime at, EventTarget *target, std::uint32_t kind, std::uint64_t arg = 0);
     /// Takes the next insertion sequence number now, for an event that will be scheduled later
     /// but must keep its place among same-time events as if it had been scheduled now.

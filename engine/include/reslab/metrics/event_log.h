@@ -19,7 +19,7 @@ enum class BreakerState : std::uint8_t
 };
 std::string_view breakerStateName(BreakerState s); ///< "closed", "open", "half_open"
 
-/// Kinds of rows in events.csv (DESIGN.md names them).
+/// Kinds of rows in events.csv (docs/scenario.md names them).
 enum class EventKind : std::uint8_t
 {
     RequestStart,      ///< detail: empty

@@ -10,7 +10,7 @@
 
 namespace reslab {
 
-/// summary.json (DESIGN.md keys; times in ms rounded to three decimals).
+/// summary.json (docs/scenario.md "Output files" keys; times in ms rounded to three decimals).
 nlohmann::json summaryToJson(const Summary &summary);
 /// timeseries.csv: one row per closed bucket, `t_s` the bucket's start.
 void writeTimeseriesCsv(std::ostream &out, const RunRecorder &recorder);

@@ -34,7 +34,7 @@ public:
     void reconfigure(const LoadSpec &spec);
     /// Closed loop: client `client`'s request ended; it thinks, then sends the next one.
     void requestEnded(std::uint32_t client);
-    void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+    void fire(std::uint32_t kind, std::uint64_t arg) override;
 
     double ratePerS() const { return m_rate; }
     int clients() const { return m_clients; }

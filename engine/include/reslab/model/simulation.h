@@ -96,7 +96,7 @@ public:
 
 private:
     void done(std::uint64_t token, Outcome outcome) override;
-    void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+    void fire(std::uint32_t kind, std::uint64_t arg) override;
     void arrive(std::uint32_t client) override;
     void finishRun();
     /// Builds `edge` from `pipeline` in front of `callee` (client edge: version-1 stage names).

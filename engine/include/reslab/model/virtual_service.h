@@ -18,7 +18,7 @@ public:
     std::uint64_t start(std::uint32_t slot, Caller *caller, std::uint64_t token) override;
     void cancel(std::uint64_t handle) override;
     const std::string &name() const override { return m_label; }
-    void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+    void fire(std::uint32_t kind, std::uint64_t arg) override;
 
     /// Schedules the phase changes (call once, at time 0).
     void schedulePhases();

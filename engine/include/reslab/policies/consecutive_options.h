@@ -4,7 +4,7 @@ namespace reslab {
 
 struct BreakerPolicyPattern;
 
-/// `policy: "consecutive"`: the seed's breaker (docs/semantics.md). Its state machine and codec
+/// `policy: "consecutive"`: the design notes' breaker (docs/semantics.md). Its state machine and codec
 /// live in engine/src/policies/consecutive/.
 struct ConsecutiveOptions
 {

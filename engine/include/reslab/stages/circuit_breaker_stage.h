@@ -28,7 +28,7 @@ public:
     std::uint64_t start(std::uint32_t slot, Caller *caller, std::uint64_t token) override;
     void cancel(std::uint64_t handle) override;
     void done(std::uint64_t token, Outcome outcome) override;
-    void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+    void fire(std::uint32_t kind, std::uint64_t arg) override;
     /// Same policy: the state is kept and the new thresholds apply from the next call. Another
     /// policy: a fresh breaker of that policy (closed).
     void reconfigure(const StageSpec &spec) override;

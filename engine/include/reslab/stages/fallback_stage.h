@@ -23,7 +23,7 @@ public:
     std::uint64_t start(std::uint32_t slot, Caller *caller, std::uint64_t token) override;
     void cancel(std::uint64_t handle) override;
     void done(std::uint64_t token, Outcome outcome) override;
-    void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+    void fire(std::uint32_t kind, std::uint64_t arg) override;
     /// Mode `service` keeps calling the service it was built with (a new service means a new
     /// pipeline shape).
     void reconfigure(const StageSpec &spec) override;

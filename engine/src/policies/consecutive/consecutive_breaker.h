@@ -7,7 +7,7 @@
 
 namespace reslab {
 
-/// `policy: "consecutive"`: the seed's breaker, fixed (DESIGN.md).
+/// `policy: "consecutive"`: the design notes' breaker, fixed (docs/semantics.md).
 class ConsecutiveBreaker final : public BreakerPolicy
 {
 public:

@@ -35,7 +35,7 @@ std::vector<ParamInfo> parameters()
                     .defaultChoice = "consecutive",
                     .choices = policyKeys(),
                     .slider = SliderScale::None,
-                    .tooltip = "Which breaker to simulate: the seed's consecutive-failure "
+                    .tooltip = "Which breaker to simulate: the design notes' consecutive-failure "
                                "breaker, resilience4j's CircuitBreaker or Polly v8's advanced "
                                "breaker, each with its own options and rules."});
     rows.push_back({.context = "circuit_breaker",

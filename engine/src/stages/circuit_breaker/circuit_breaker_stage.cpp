@@ -61,7 +61,7 @@ void CircuitBreakerStage::done(std::uint64_t token, Outcome outcome)
     answer(token, outcome);
 }
 
-void CircuitBreakerStage::onEvent(std::uint32_t kind, std::uint64_t arg)
+void CircuitBreakerStage::fire(std::uint32_t kind, std::uint64_t arg)
 {
     if (kind == kTimer) {
         m_timer = {};

@@ -80,7 +80,7 @@ void FallbackStage::done(std::uint64_t token, Outcome outcome)
     }
 }
 
-void FallbackStage::onEvent(std::uint32_t, std::uint64_t) {}
+void FallbackStage::fire(std::uint32_t, std::uint64_t) {}
 
 void FallbackStage::cancel(std::uint64_t handle)
 {

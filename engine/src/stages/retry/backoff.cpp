@@ -219,7 +219,7 @@ SimTime retryDelay(const RetrySpec &spec, int k, BackoffState &state, double u)
     case RetrySpec::Jitter::None:
         return fromMillis(baseDelayMs(spec, k));
     case RetrySpec::Jitter::Proportional: {
-        // The seed's: d + U * (ratio * d), after the cap, so it may exceed max_delay_ms.
+        // The design notes': d + U * (ratio * d), after the cap, so it may exceed max_delay_ms.
         const double d = baseDelayMs(spec, k);
         return fromMillis(d + u * (spec.jitterRatio * d));
     }

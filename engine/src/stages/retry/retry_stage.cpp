@@ -59,7 +59,7 @@ void RetryStage::done(std::uint64_t token, Outcome outcome)
                       .value = delay});
 }
 
-void RetryStage::onEvent(std::uint32_t, std::uint64_t arg)
+void RetryStage::fire(std::uint32_t, std::uint64_t arg)
 {
     RetryCall *f = m_frames.get(arg);
     if (!f || !f->waiting)

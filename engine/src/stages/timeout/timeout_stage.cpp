@@ -87,7 +87,7 @@ void TimeoutStage::done(std::uint64_t token, Outcome outcome)
     answer(token, outcome); // its deadline is dropped lazily (armNext)
 }
 
-void TimeoutStage::onEvent(std::uint32_t, std::uint64_t arg)
+void TimeoutStage::fire(std::uint32_t, std::uint64_t arg)
 {
     m_armed = false;
     // The head is this event's call; pop it and arm the next live deadline before anything

@@ -29,7 +29,7 @@ public:
     std::uint64_t start(std::uint32_t slot, Caller *caller, std::uint64_t token) override;
     void cancel(std::uint64_t handle) override;
     void done(std::uint64_t token, Outcome outcome) override;
-    void onEvent(std::uint32_t kind, std::uint64_t arg) override;
+    void fire(std::uint32_t kind, std::uint64_t arg) override;
     void reconfigure(const StageSpec &spec) override;
 
     std::uint64_t timeouts() const { return m_timeouts; }
