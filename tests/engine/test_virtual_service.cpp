@@ -1,12 +1,14 @@
 // The virtual service: scripted outcomes, FIFO queue behind `concurrency` servers, queue_limit ->
 // overloaded, slowdown under load, phases, error latency, cancellation, and abandoned work.
-// Expected times are worked out by hand from the service model of docs/semantics.md (comments show how).
+// Expected times are worked out by hand from the service model of docs/semantics.md (comments show
+// how).
 
 #include "engine_fixtures.h"
 #include "reslab/model/simulation.h"
 #include "reslab/model/virtual_service.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -518,6 +520,82 @@ TEST(VirtualServiceTest, CancelledWorkFreesTheServer)
     const Summary s = sim.summary();
     EXPECT_EQ(s.services[0].cancelled, 1u);
     EXPECT_EQ(s.services[0].maxQueue, 0u);
+}
+
+} // namespace
+} // namespace reslab
+
+namespace reslab {
+namespace {
+
+// The editor's "p50 · p99 · mean" line comes from VirtualService::latencyStats: checked here
+// against the closed forms and against the sampler itself.
+TEST(LatencyStats, ClosedFormsOfEachDistribution)
+{
+    LatencySpec u;
+    u.dist = LatencySpec::Dist::Uniform;
+    u.min = 10;
+    u.max = 110;
+    EXPECT_DOUBLE_EQ(VirtualService::latencyStats(u).p50, 60);
+    EXPECT_DOUBLE_EQ(VirtualService::latencyStats(u).p99, 109);
+    LatencySpec e;
+    e.dist = LatencySpec::Dist::Exponential;
+    e.mean = 100;
+    EXPECT_NEAR(VirtualService::latencyStats(e).p50, 69.3147, 1e-4); // 100 ln 2
+    EXPECT_NEAR(VirtualService::latencyStats(e).p99, 460.517, 1e-3); // 100 ln 100
+    LatencySpec l;
+    l.dist = LatencySpec::Dist::Lognormal;
+    l.median = 40;
+    l.p99 = 400;
+    const auto ls = VirtualService::latencyStats(l);
+    EXPECT_NEAR(ls.p99, 400, 1e-9);
+    // sigma = ln 10 / 2.326348 = 0.989786; mean = 40 exp(sigma^2 / 2) = 40 x 1.632051 = 65.2820
+    EXPECT_NEAR(ls.mean, 65.2820, 1e-3);
+    // A normal clamped at 0, mu = sigma = 10: mean = 10 Phi(1) + 10 phi(1)
+    // = 8.413447 + 2.419707 = 10.833155; p99 = 10 + 23.26348.
+    LatencySpec n;
+    n.dist = LatencySpec::Dist::Normal;
+    n.mean = 10;
+    n.stddev = 10;
+    const auto ns = VirtualService::latencyStats(n);
+    EXPECT_NEAR(ns.mean, 10.833155, 1e-5);
+    EXPECT_NEAR(ns.p99, 33.26348, 1e-4);
+    EXPECT_DOUBLE_EQ(ns.p50, 10);
+}
+
+TEST(LatencyStats, TheSamplerDrawsWhatTheStatsSay)
+{
+    LatencySpec n;
+    n.dist = LatencySpec::Dist::Normal;
+    n.mean = 10;
+    n.stddev = 10;
+    const RandomStream rng(7, 1);
+    constexpr int kN = 400000;
+    double sum = 0;
+    int below99 = 0;
+    const double p99 = VirtualService::latencyStats(n).p99;
+    for (int i = 0; i < kN; ++i) {
+        const double x =
+            VirtualService::sampleLatencyMs(n, rng.bits(static_cast<std::uint64_t>(i), 0, 0));
+        sum += x;
+        below99 += x <= p99 ? 1 : 0;
+    }
+    // Standard error of the mean: sd of max(0, X) < 10, / sqrt(4e5) < 0.016; 4 of them: 0.064.
+    EXPECT_NEAR(sum / kN, 10.833155, 0.064);
+    // The 99 % point: binomial sd sqrt(0.99 x 0.01 / 4e5) = 0.000157; 4 of them.
+    EXPECT_NEAR(static_cast<double>(below99) / kN, 0.99, 0.00063);
+}
+
+TEST(LatencyStats, FromAScenarioObjectOrNothing)
+{
+    const auto s = VirtualService::latencyStats(
+        nlohmann::json::parse(R"({"dist": "exponential", "mean": 100})"));
+    ASSERT_TRUE(s.has_value());
+    EXPECT_DOUBLE_EQ(s->mean, 100);
+    EXPECT_FALSE(VirtualService::latencyStats(nlohmann::json::parse(R"({"dist": "gamma"})")));
+    EXPECT_FALSE(
+        VirtualService::latencyStats(nlohmann::json::parse(R"({"dist": "uniform", "min": 1})")));
+    EXPECT_FALSE(VirtualService::latencyStats(nlohmann::json::parse("[]")));
 }
 
 } // namespace

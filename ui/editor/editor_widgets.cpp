@@ -4,6 +4,8 @@
 #include "editor/json_edits.h"
 #include "editor/parameter_catalog.h"
 
+#include "reslab/model/virtual_service.h"
+
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -261,52 +263,17 @@ QString ms(double v)
     return s;
 }
 
-double num(const nlohmann::json &j, const char *key)
-{
-    if (!j.is_object())
-        return NAN;
-    const auto it = j.find(key);
-    return it != j.end() && it->is_number() ? it->get<double>() : NAN;
-}
 } // namespace
 
 QString distributionSummary(const nlohmann::json &dist)
 {
-    if (!dist.is_object() || !dist.contains("dist") || !dist["dist"].is_string())
+    // The engine's numbers for the distribution it samples (the editor computes none itself).
+    const auto stats = VirtualService::latencyStats(dist);
+    if (!stats || !std::isfinite(stats->p50) || !std::isfinite(stats->p99) ||
+        !std::isfinite(stats->mean))
         return {};
-    const std::string d = dist["dist"].get<std::string>();
-    double p50 = NAN;
-    double p99 = NAN;
-    double mean = NAN;
-    bool approx = false;
-    if (d == "constant") {
-        p50 = p99 = mean = num(dist, "value");
-    } else if (d == "uniform") {
-        const double a = num(dist, "min");
-        const double b = num(dist, "max");
-        p50 = mean = (a + b) / 2;
-        p99 = a + 0.99 * (b - a);
-    } else if (d == "exponential") {
-        mean = num(dist, "mean");
-        p50 = mean * std::log(2.0);
-        p99 = mean * std::log(100.0);
-    } else if (d == "normal") {
-        mean = p50 = num(dist, "mean");
-        p99 = mean + 2.3263 * num(dist, "stddev");
-        approx = true;
-    } else if (d == "lognormal") {
-        p50 = num(dist, "median");
-        p99 = num(dist, "p99");
-        const double sigma = std::log(p99 / p50) / 2.3263;
-        mean = p50 * std::exp(sigma * sigma / 2);
-    } else {
-        return {};
-    }
-    if (!std::isfinite(p50) || !std::isfinite(p99) || !std::isfinite(mean))
-        return {};
-    const QString a = approx ? QStringLiteral("≈ ") : QString();
-    return QObject::tr("p50 %1%2 ms · p99 %1%3 ms · mean %1%4 ms")
-        .arg(a, ms(p50), ms(p99), ms(mean));
+    return QObject::tr("p50 %1 ms · p99 %2 ms · mean %3 ms")
+        .arg(ms(stats->p50), ms(stats->p99), ms(stats->mean));
 }
 
 DistributionEditor::DistributionEditor(EditorHub *hub, std::string bindPath, Options options,

@@ -1,5 +1,9 @@
 #include "reslab/model/virtual_service.h"
 
+#include <nlohmann/json.hpp>
+
+#include <numbers>
+
 #include <algorithm>
 #include <cmath>
 
@@ -29,6 +33,73 @@ VirtualService::VirtualService(RunContext &ctx, const ServiceSpec &spec, std::si
 double VirtualService::lognormalSigma(const LatencySpec &spec)
 {
     return spec.p99 > spec.median ? std::log(spec.p99 / spec.median) / kZ99 : 0.0;
+}
+
+VirtualService::LatencyStats VirtualService::latencyStats(const LatencySpec &spec)
+{
+    switch (spec.dist) {
+    case LatencySpec::Dist::Constant:
+        return {spec.value, spec.value, spec.value};
+    case LatencySpec::Dist::Uniform:
+        return {(spec.min + spec.max) / 2, spec.min + 0.99 * (spec.max - spec.min),
+                (spec.min + spec.max) / 2};
+    case LatencySpec::Dist::Exponential:
+        return {spec.mean * std::log(2.0), spec.mean * std::log(100.0), spec.mean};
+    case LatencySpec::Dist::Normal: {
+        // max(0, X), X ~ N(mu, s): quantiles are clamped, the mean is E[max(0, X)].
+        const double mu = spec.mean;
+        const double s = spec.stddev;
+        double mean = std::max(0.0, mu);
+        if (s > 0) {
+            const double z = mu / s;
+            const double phi = std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi);
+            const double cdf = 0.5 * std::erfc(-z / std::numbers::sqrt2);
+            mean = mu * cdf + s * phi;
+        }
+        return {std::max(0.0, mu), std::max(0.0, mu + kZ99 * s), mean};
+    }
+    case LatencySpec::Dist::Lognormal: {
+        const double sigma = lognormalSigma(spec);
+        return {spec.median, spec.median * std::exp(sigma * kZ99),
+                spec.median * std::exp(sigma * sigma / 2)};
+    }
+    }
+    return {};
+}
+
+std::optional<VirtualService::LatencyStats> VirtualService::latencyStats(const nlohmann::json &dist)
+{
+    if (!dist.is_object() || !dist.contains("dist") || !dist["dist"].is_string())
+        return std::nullopt;
+    const auto number = [&dist](const char *key, double &out) {
+        const auto it = dist.find(key);
+        if (it == dist.end() || !it->is_number())
+            return false;
+        out = it->get<double>();
+        return std::isfinite(out);
+    };
+    LatencySpec spec;
+    const std::string d = dist["dist"].get<std::string>();
+    bool ok = false;
+    if (d == "constant") {
+        spec.dist = LatencySpec::Dist::Constant;
+        ok = number("value", spec.value);
+    } else if (d == "uniform") {
+        spec.dist = LatencySpec::Dist::Uniform;
+        ok = number("min", spec.min) && number("max", spec.max);
+    } else if (d == "exponential") {
+        spec.dist = LatencySpec::Dist::Exponential;
+        ok = number("mean", spec.mean);
+    } else if (d == "normal") {
+        spec.dist = LatencySpec::Dist::Normal;
+        ok = number("mean", spec.mean) && number("stddev", spec.stddev);
+    } else if (d == "lognormal") {
+        spec.dist = LatencySpec::Dist::Lognormal;
+        ok = number("median", spec.median) && number("p99", spec.p99);
+    }
+    if (!ok)
+        return std::nullopt;
+    return latencyStats(spec);
 }
 
 void VirtualService::updateSigmas()

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
+#include <optional>
+
 #include "reslab/kernel/ring_queue.h"
 #include "reslab/model/scenario.h"
 #include "reslab/model/stage.h"
@@ -45,6 +49,19 @@ public:
     static double sampleLatencyMs(const LatencySpec &spec, double sigma, std::uint64_t word);
     /// The lognormal's sigma, log(p99 / median) / z99 (0 unless p99 > median).
     static double lognormalSigma(const LatencySpec &spec);
+
+    /// The median, 99th percentile and mean (ms) of the latency that sampleLatencyMs() draws,
+    /// exactly (the normal's clamp at 0 included: its mean is mu Phi(mu/s) + s phi(mu/s)).
+    struct LatencyStats
+    {
+        double p50 = 0;
+        double p99 = 0;
+        double mean = 0;
+    };
+    static LatencyStats latencyStats(const LatencySpec &spec);
+    /// The same for a `latency_ms` object of a scenario file; nullopt when it names no known
+    /// distribution or lacks one of its numbers (the validator says which).
+    static std::optional<LatencyStats> latencyStats(const nlohmann::json &dist);
 
 private:
     enum : std::uint32_t
