@@ -5,18 +5,24 @@
 //
 //   snapshot_ui DIR
 //
+//   snapshot_ui DIR --window SCENARIO AT_S     the main window at 1024 x 640 at AT_S seconds
+//
 // Writes DIR/sweep-line.png, DIR/sweep-heatmap.png, DIR/editor-PRESET-view.png,
 // DIR/editor-PRESET-full.png, DIR/editor-error.png and DIR/editor-rename.png.
 
 #include "editor/editor_widgets.h"
 #include "editor/fields.h"
 #include "editor/scenario_editor.h"
+#include "main_window.h"
 #include "scenario_document.h"
+#include "simulation_controller.h"
 #include "tuning/sweep_window.h"
+#include "views/breaker_diagram.h"
 
 #include "reslab/model/presets.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
 #include <QScrollArea>
@@ -181,19 +187,55 @@ void editorPictures(const QDir &dir)
 
 } // namespace
 
+/// The main window at 1024 x 640 on `source`, played to `atS` seconds, and its breaker diagram;
+/// with several breakers, the diagram again with the last one chosen in its corner.
+void windowPictures(const QDir &dir, const QString &source, double atS)
+{
+    reslab::ui::MainWindow w;
+    w.resize(1024, 640);
+    w.show();
+    if (!w.openScenario(source)) {
+        std::fprintf(stderr, "cannot open %s\n", qPrintable(source));
+        ++g_failures;
+        return;
+    }
+    reslab::ui::SimulationController *c = w.controller();
+    c->setSpeed(10);
+    c->setFrameBudgetMs(1e9);
+    for (double t = 0; t < atS * 1000 / 10; t += 16.7) {
+        c->tick(16.7);
+        QApplication::processEvents();
+    }
+    c->pause();
+    settle();
+    save(w, dir.filePath("window.png"));
+    reslab::ui::BreakerDiagram *d = w.breakerDiagram();
+    save(*d, dir.filePath("breaker.png"));
+    if (auto *picker = d->findChild<QComboBox *>("stagePicker"); picker && picker->count() > 1) {
+        picker->setCurrentIndex(picker->count() - 1);
+        emit picker->activated(picker->count() - 1);
+        settle();
+        save(*d, dir.filePath("breaker-last.png"));
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (std::getenv("QT_QPA_PLATFORM") == nullptr)
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
     QApplication app(argc, argv);
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: snapshot_ui DIR\n");
+    if (argc != 2 && argc != 5) {
+        std::fprintf(stderr, "usage: snapshot_ui DIR [--window SCENARIO AT_S]\n");
         return 2;
     }
     const QDir dir(QString::fromLocal8Bit(argv[1]));
     if (!QDir().mkpath(dir.path())) {
         std::fprintf(stderr, "cannot create %s\n", argv[1]);
         return 1;
+    }
+    if (argc == 5) {
+        windowPictures(dir, QString::fromLocal8Bit(argv[3]), std::atof(argv[4]));
+        return g_failures == 0 ? 0 : 1;
     }
     sweepPictures(dir);
     editorPictures(dir);

@@ -132,7 +132,8 @@ void BreakerDiagram::onFrame()
 
     m_title = tr("Circuit breaker · %1").arg(policyName(m_spec.policyKey()));
     const QString name = QString::fromStdString(breaker->name());
-    if (name != QLatin1String("circuit_breaker"))
+    if (name != QLatin1String("circuit_breaker") &&
+        m_picker->isHidden()) // else the picker names it
         m_title += QStringLiteral(" (%1)").arg(name);
     m_summary = (breaker->transitions() == 1 ? tr("1 transition")
                                              : tr("%1 transitions").arg(breaker->transitions())) +
@@ -432,7 +433,11 @@ void BreakerDiagram::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), vp::kBackground);
     const QRectF area = QRectF(rect()).adjusted(8, 4, -8, -6);
-    const qreal titleH = vp::drawTitle(p, area, m_hasBreaker ? m_title : tr("Circuit breaker"));
+    QRectF titleArea = area; // the title leaves the corner to the stage picker
+    if (m_picker->isVisible())
+        titleArea.setRight(std::min(area.right(), m_picker->geometry().left() - 6.0));
+    const qreal titleH =
+        vp::drawTitle(p, titleArea, m_hasBreaker ? m_title : tr("Circuit breaker"));
     const QRectF body = area.adjusted(0, titleH + 6, 0, 0);
     if (!m_hasBreaker) {
         p.setFont(vp::bodyFont());

@@ -186,7 +186,10 @@ void FallbackPanel::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), vp::kBackground);
     const QRectF area = QRectF(rect()).adjusted(8, 4, -8, -6);
-    const qreal titleH = vp::drawTitle(p, area, m_hasFallback ? m_title : tr("Fallback"));
+    QRectF titleArea = area; // the title leaves the corner to the stage picker
+    if (m_picker->isVisible())
+        titleArea.setRight(std::min(area.right(), m_picker->geometry().left() - 6.0));
+    const qreal titleH = vp::drawTitle(p, titleArea, m_hasFallback ? m_title : tr("Fallback"));
     QRectF body = area.adjusted(0, titleH + 6, 0, 0);
     if (!m_hasFallback) {
         p.setFont(vp::bodyFont());
