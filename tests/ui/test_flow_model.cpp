@@ -4,6 +4,7 @@
 // (FlowModel); the scenarios are the scripted ones of the views suite.
 #include "simulation_controller.h"
 #include "ui_runs.h"
+#include "ui_scenarios.h"
 #include "views/flow_layout.h"
 #include "views/flow_model.h"
 #include "views/flow_view.h"
@@ -24,35 +25,9 @@ using Place = FlowModel::Place;
 using Tint = FlowModel::Tint;
 using LegKind = FlowModel::LegKind;
 
-ScriptedOutcome ok(double ms = 10)
-{
-    return {true, ms};
-}
-ScriptedOutcome error(double ms = 10)
-{
-    return {false, ms};
-}
-
-/// One service ("payments") answering from `script`, requests arriving at `arrivalsMs`.
-Scenario scripted(std::vector<ScriptedOutcome> script, std::vector<double> arrivalsMs,
-                  std::vector<StageSpec> pipeline)
-{
-    Scenario s;
-    s.name = "scripted";
-    s.seed = 7;
-    s.durationS = 10;
-    s.bucketMs = 1000;
-    s.load.type = LoadSpec::Type::Script;
-    s.load.atMs = std::move(arrivalsMs);
-    ServiceSpec svc;
-    svc.name = "payments";
-    svc.latency = LatencySpec::constant(10);
-    svc.script = std::move(script);
-    s.services["payments"] = svc;
-    s.target = "payments";
-    s.pipeline = std::move(pipeline);
-    return s;
-}
+using test::error;
+using test::ok;
+using test::scripted;
 
 /// A stage as a scenario file writes it, read by the parser (so that these tests follow the file
 /// format, not the options structs); unnamed, as the views suite's stages are.

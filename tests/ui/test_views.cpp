@@ -3,6 +3,7 @@
 // event-built pictures (dots, swim lanes) must follow the events.
 #include "simulation_controller.h"
 #include "ui_runs.h"
+#include "ui_scenarios.h"
 #include "views/breaker_diagram.h"
 #include "views/fallback_panel.h"
 #include "views/flow_view.h"
@@ -28,35 +29,9 @@
 namespace reslab::ui {
 namespace {
 
-ScriptedOutcome ok(double ms = 10)
-{
-    return {true, ms};
-}
-ScriptedOutcome error(double ms = 10)
-{
-    return {false, ms};
-}
-
-/// One service ("payments") answering from `script`, requests arriving at `arrivalsMs`.
-Scenario scripted(std::vector<ScriptedOutcome> script, std::vector<double> arrivalsMs,
-                  std::vector<StageSpec> pipeline)
-{
-    Scenario s;
-    s.name = "scripted";
-    s.seed = 7;
-    s.durationS = 10;
-    s.bucketMs = 1000;
-    s.load.type = LoadSpec::Type::Script;
-    s.load.atMs = std::move(arrivalsMs);
-    ServiceSpec svc;
-    svc.name = "payments";
-    svc.latency = LatencySpec::constant(10);
-    svc.script = std::move(script);
-    s.services["payments"] = svc;
-    s.target = "payments";
-    s.pipeline = std::move(pipeline);
-    return s;
-}
+using test::error;
+using test::ok;
+using test::scripted;
 
 StageSpec consecutiveBreaker(int failures, double resetMs)
 {

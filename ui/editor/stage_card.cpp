@@ -460,18 +460,7 @@ void StageCard::buildBreaker(QVBoxLayout *layout, const nlohmann::json &stage)
 void StageCard::buildRetry(QVBoxLayout *layout, const nlohmann::json &stage)
 {
     const auto add = [&](const char *key) {
-        const ParamInfo *p = findParameter("retry", key);
-        if (p->kind == ParamKind::Enum) {
-            ChoiceField::Options co;
-            co.label = toQString(p->label);
-            co.tooltip = toQString(p->tooltip);
-            co.defaultChoice = std::string(p->defaultChoice);
-            for (std::string_view c : p->choices)
-                co.items.emplace_back(std::string(c), toQString(c));
-            layout->addWidget(new ChoiceField(m_hub, path(key), co, m_body));
-        } else {
-            layout->addWidget(new ParamField(m_hub, path(key), *p, m_body));
-        }
+        layout->addWidget(schemaField(key, *findParameter("retry", key)));
     };
     const std::string backoff = stringAt(stage, "backoff", "exponential");
     const std::string jitter = stringAt(stage, "jitter", "none");
@@ -633,24 +622,26 @@ void StageCard::paintEvent(QPaintEvent *)
     p.drawPath(outline);
 }
 
+QWidget *StageCard::schemaField(const std::string &key, const ParamInfo &p)
+{
+    if (p.kind == ParamKind::Bool)
+        return new BoolField(m_hub, path(key), p, m_body);
+    if (p.kind == ParamKind::Enum) {
+        ChoiceField::Options co;
+        co.label = toQString(p.label);
+        co.tooltip = toQString(p.tooltip);
+        co.defaultChoice = std::string(p.defaultChoice);
+        for (std::string_view c : p.choices)
+            co.items.emplace_back(std::string(c), toQString(c));
+        return new ChoiceField(m_hub, path(key), co, m_body);
+    }
+    return new ParamField(m_hub, path(key), p, m_body);
+}
+
 void StageCard::buildFromSchema(QVBoxLayout *layout)
 {
-    for (const ParamInfo *p : parametersIn(m_type)) {
-        const std::string key(p->key);
-        if (p->kind == ParamKind::Bool) {
-            layout->addWidget(new BoolField(m_hub, path(key), *p, m_body));
-        } else if (p->kind == ParamKind::Enum) {
-            ChoiceField::Options co;
-            co.label = toQString(p->label);
-            co.tooltip = toQString(p->tooltip);
-            co.defaultChoice = std::string(p->defaultChoice);
-            for (std::string_view c : p->choices)
-                co.items.emplace_back(std::string(c), toQString(c));
-            layout->addWidget(new ChoiceField(m_hub, path(key), co, m_body));
-        } else {
-            layout->addWidget(new ParamField(m_hub, path(key), *p, m_body));
-        }
-    }
+    for (const ParamInfo *p : parametersIn(m_type))
+        layout->addWidget(schemaField(std::string(p->key), *p));
 }
 
 } // namespace reslab::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "editor/editor_hub.h"
+#include "editor/parameter_catalog.h"
 
 #include <QColor>
 #include <QFrame>
@@ -84,6 +85,8 @@ private:
     void buildFallback(QVBoxLayout *layout, const nlohmann::json &stage);
     /// A field per schema row of the type's context, by kind (numbers, switches, choices).
     void buildFromSchema(QVBoxLayout *layout);
+    /// The field for one schema row at `key` of this stage, by the row's kind.
+    QWidget *schemaField(const std::string &key, const ParamInfo &p);
     std::string path(const std::string &key) const;
 
     EditorHub *m_hub;
