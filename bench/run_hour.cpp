@@ -110,10 +110,10 @@ std::string checkPipeline(const Scenario &s)
         problems += "target latency not lognormal; ";
     if (target->second.concurrency != 200)
         problems += "target concurrency != 200; ";
-    const bool cacheFallback = !s.pipeline.empty() &&
-                               s.pipeline.front().is<FallbackSpec>() &&
-                               s.pipeline.front().as<FallbackSpec>().mode == FallbackSpec::Mode::Service &&
-                               s.pipeline.front().as<FallbackSpec>().service == "cache";
+    const bool cacheFallback =
+        !s.pipeline.empty() && s.pipeline.front().is<FallbackSpec>() &&
+        s.pipeline.front().as<FallbackSpec>().mode == FallbackSpec::Mode::Service &&
+        s.pipeline.front().as<FallbackSpec>().service == "cache";
     if (!cacheFallback)
         problems += "outermost stage is not a fallback to service cache; ";
     return problems;

@@ -1,7 +1,8 @@
 // The circuit breaker as a pipeline stage, in whole Simulation runs built from Scenario structs:
 // scripted arrivals (load type `script`, exact `at_ms`) and scripted services (exact outcomes and
 // latencies), with an event sink capturing breaker_transition / breaker_rejected / request_end.
-// Expected times and counts are worked out by hand from docs/semantics.md (consecutive, resilience4j, Polly).
+// Expected times and counts are worked out by hand from docs/semantics.md (consecutive,
+// resilience4j, Polly).
 
 #include "reslab/model/simulation.h"
 

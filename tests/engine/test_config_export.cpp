@@ -181,8 +181,8 @@ TEST(ConfigExport, Resilience4jTimeLimiterIsThePerAttemptTimeout)
 {
     // resilience4j's Spring aspects nest Retry(CircuitBreaker(RateLimiter(TimeLimiter(
     // Bulkhead(call))))): the TimeLimiter bounds each attempt, inside the retry and the breaker.
-    // In the specification's example pipeline [circuit_breaker, timeout 10000, retry, timeout 1000] the
-    // per-attempt timeout is the inner 1000 ms one; the 10000 ms one bounds the whole request
+    // In the specification's example pipeline [circuit_breaker, timeout 10000, retry, timeout 1000]
+    // the per-attempt timeout is the inner 1000 ms one; the 10000 ms one bounds the whole request
     // (retries and backoffs included), which a TimeLimiter in that position cannot mean.
     const Scenario s = scenarioFrom(R"({
       "version": 1, "name": "design", "duration_s": 10,

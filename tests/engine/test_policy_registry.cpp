@@ -2,9 +2,9 @@
 // each entry's schema, codec and state machine agreeing with its options struct. Expected values
 // are the defaults written in the options headers (reslab/policies/*_options.h), copied by hand.
 
+#include "policies/policy_pattern.h"
 #include "reslab/io/scenario_io.h"
 #include "reslab/policies/breaker_policy.h"
-#include "policies/policy_pattern.h"
 
 #include <nlohmann/json.hpp>
 

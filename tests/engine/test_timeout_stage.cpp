@@ -1,5 +1,6 @@
 // The timeout stage through whole runs: exact firing time, the tie rule, placement outside vs
-// inside a retry, and cancel_inner. Expected numbers worked out by hand from docs/semantics.md "Timeout".
+// inside a retry, and cancel_inner. Expected numbers worked out by hand from docs/semantics.md
+// "Timeout".
 
 #include "engine_fixtures.h"
 #include "reslab/model/simulation.h"

@@ -24,8 +24,7 @@ struct DelaysFixture
     DelaysFixture()
     {
         QString error;
-        EXPECT_TRUE(document.open("preset:seed-resilient-service", &error))
-            << error.toStdString();
+        EXPECT_TRUE(document.open("preset:seed-resilient-service", &error)) << error.toStdString();
         QApplication::processEvents();
     }
     /// The note under the retry card, "" while hidden.

@@ -281,7 +281,6 @@ void checkPhaseOrder(const JsonObject &o, double atS, bool atOk, std::optional<d
     last = atS;
 }
 
-
 // ------------------------------------------------------------------------------------------------
 // Outcome lists.
 

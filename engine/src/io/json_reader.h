@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <climits>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -38,7 +38,6 @@ using schema::kDayMs;
 inline constexpr double kMaxConcurrency = 1e6;
 inline constexpr double kMaxQueueLimit = 1e12;
 using schema::kIntMax;
-
 
 // ------------------------------------------------------------------------------------------------
 // Text helpers.
@@ -201,7 +200,8 @@ std::string_view nameOf(const Table &table, NamedValue<Table> value)
     return table[0].name;
 }
 
-std::optional<double> readNumber(Checker &c, const json &v, const std::string &path, const Range &r);
+std::optional<double> readNumber(Checker &c, const json &v, const std::string &path,
+                                 const Range &r);
 /// Integer in `r` (which must be bounded well inside int64). 3.0 is an integer; 2.5 is not.
 std::optional<std::int64_t> readInteger(Checker &c, const json &v, const std::string &path,
                                         const Range &r);
@@ -393,8 +393,7 @@ public:
 
     /// An enumerated string; true when `out` is usable (valid, or absent and optional).
     template <class E, class Table>
-    bool choice(std::string_view key, E &out, const Table &table,
-                Need need = Need::Optional) const
+    bool choice(std::string_view key, E &out, const Table &table, Need need = Need::Optional) const
     {
         const json *v = get(key, need);
         if (v == nullptr)
@@ -441,7 +440,6 @@ void forEachObject(Checker &c, const json &v, const std::string &path, std::stri
                        each(JsonObject(c, e, p), i);
                    });
 }
-
 
 /// Phases must come in time order; `last` carries the previous phase's at_s.
 void checkPhaseOrder(const JsonObject &o, double atS, bool atOk, std::optional<double> &last);

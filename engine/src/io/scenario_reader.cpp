@@ -3,8 +3,8 @@
 #include "reslab/io/scenario_io.h"
 
 #include "io/json_reader.h"
-#include "reslab/stages/stage_pattern.h"
 #include "io/scenario_tables.h"
+#include "reslab/stages/stage_pattern.h"
 #include "stages/stage_codec.h"
 
 #include <charconv>
@@ -251,19 +251,20 @@ void parseService(Checker &c, const json &v, const std::string &path, ServiceSpe
 
     if (const json *phases = o.find("phases")) {
         std::optional<double> lastAt;
-        forEachObject(c, *phases, o.sub("phases"), "service phase", [&](const JsonObject &p, std::size_t) {
-            p.checkKeys(kServicePhaseKeys);
-            ServicePhase phase;
-            const bool atOk = p.number("at_s", phase.atS, kAtS, Need::Required);
-            checkPhaseOrder(p, phase.atS, atOk, lastAt);
-            p.optNumber("failure_rate", phase.failureRate, kProbability);
-            latencyKey(p, "latency_ms", phase.latency);
-            latencyKey(p, "error_latency_ms", phase.errorLatency);
-            p.optInteger("concurrency", phase.concurrency, kConcurrency);
-            p.optInteger("queue_limit", phase.queueLimit, kQueueLimit);
-            p.optNumber("latency_per_inflight_ms", phase.latencyPerInflightMs, kMs);
-            svc.phases.push_back(phase);
-        });
+        forEachObject(c, *phases, o.sub("phases"), "service phase",
+                      [&](const JsonObject &p, std::size_t) {
+                          p.checkKeys(kServicePhaseKeys);
+                          ServicePhase phase;
+                          const bool atOk = p.number("at_s", phase.atS, kAtS, Need::Required);
+                          checkPhaseOrder(p, phase.atS, atOk, lastAt);
+                          p.optNumber("failure_rate", phase.failureRate, kProbability);
+                          latencyKey(p, "latency_ms", phase.latency);
+                          latencyKey(p, "error_latency_ms", phase.errorLatency);
+                          p.optInteger("concurrency", phase.concurrency, kConcurrency);
+                          p.optInteger("queue_limit", phase.queueLimit, kQueueLimit);
+                          p.optNumber("latency_per_inflight_ms", phase.latencyPerInflightMs, kMs);
+                          svc.phases.push_back(phase);
+                      });
     }
     if (const json *script = o.find("script")) {
         forEachElement(c, *script, o.sub("script"), "outcomes such as \"ok\" or \"error:250\"",
@@ -345,7 +346,6 @@ void parsePipeline(Checker &c, const json &v, std::vector<StageSpec> &pipeline,
         }
     }
 }
-
 
 // ------------------------------------------------------------------------------------------------
 // The document.

@@ -298,10 +298,12 @@ bool ParamInfo::accepts(double v) const
 
 std::string ParamInfo::rule(double v) const
 {
-    const auto high = [&] { return maxLabel.empty() ? number(max) : std::string(maxLabel); };
+    const auto high = [&] {
+        return maxLabel.empty() ? number(max) : std::string(maxLabel);
+    };
     if (interval)
-        return "must be in " + std::string(minExclusive ? "(" : "[") + number(min) + ", " +
-               high() + (maxExclusive ? ")" : "]");
+        return "must be in " + std::string(minExclusive ? "(" : "[") + number(min) + ", " + high() +
+               (maxExclusive ? ")" : "]");
     const bool aboveLow = minExclusive ? v > min : v >= min;
     if (std::isnan(v))
         return "must be " + std::string(minExclusive ? "> " : ">= ") + number(min) + " and " +

@@ -159,5 +159,4 @@ struct Scenario
     bool operator==(const Scenario &) const = default;
 };
 
-
 } // namespace reslab

@@ -4,8 +4,8 @@ namespace reslab {
 
 struct BreakerPolicyPattern;
 
-/// `policy: "consecutive"`: the design notes' breaker (docs/semantics.md). Its state machine and codec
-/// live in engine/src/policies/consecutive/.
+/// `policy: "consecutive"`: the design notes' breaker (docs/semantics.md). Its state machine and
+/// codec live in engine/src/policies/consecutive/.
 struct ConsecutiveOptions
 {
     int failureThreshold = 5;

@@ -1,7 +1,7 @@
 // The `polly` breaker policy's registry entry: schema, codec and construction.
 #include "io/json_reader.h"
-#include "policies/polly/polly_breaker.h"
 #include "policies/policy_pattern.h"
+#include "policies/polly/polly_breaker.h"
 
 namespace reslab {
 namespace {

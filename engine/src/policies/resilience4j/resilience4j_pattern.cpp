@@ -1,7 +1,7 @@
 // The `resilience4j` breaker policy's registry entry: schema, codec and construction.
 #include "io/json_reader.h"
-#include "policies/resilience4j/resilience4j_breaker.h"
 #include "policies/policy_pattern.h"
+#include "policies/resilience4j/resilience4j_breaker.h"
 
 namespace reslab {
 namespace {

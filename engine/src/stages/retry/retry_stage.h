@@ -38,7 +38,6 @@ public:
     const RetrySpec &spec() const { return m_spec; }
 
 private:
-
     RetrySpec m_spec;
     RandomStream m_rng;
     std::optional<RetryBudget> m_budget;
