@@ -5,7 +5,7 @@
 //
 //   snapshot_ui DIR
 //
-//   snapshot_ui DIR --window SCENARIO AT_S     the main window at 1024 x 640 at AT_S seconds
+//   snapshot_ui DIR --window SCENARIO AT_S [WxH]   the main window (1024x640) at AT_S seconds
 //
 // Writes DIR/sweep-line.png, DIR/sweep-heatmap.png, DIR/editor-PRESET-view.png,
 // DIR/editor-PRESET-full.png, DIR/editor-error.png and DIR/editor-rename.png.
@@ -187,12 +187,12 @@ void editorPictures(const QDir &dir)
 
 } // namespace
 
-/// The main window at 1024 x 640 on `source`, played to `atS` seconds, and its breaker diagram;
+/// The main window at `size` on `source`, played to `atS` seconds, and its breaker diagram;
 /// with several breakers, the diagram again with the last one chosen in its corner.
-void windowPictures(const QDir &dir, const QString &source, double atS)
+void windowPictures(const QDir &dir, const QString &source, double atS, QSize size)
 {
     reslab::ui::MainWindow w;
-    w.resize(1024, 640);
+    w.resize(size);
     w.show();
     if (!w.openScenario(source)) {
         std::fprintf(stderr, "cannot open %s\n", qPrintable(source));
@@ -224,8 +224,8 @@ int main(int argc, char **argv)
     if (std::getenv("QT_QPA_PLATFORM") == nullptr)
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
     QApplication app(argc, argv);
-    if (argc != 2 && argc != 5) {
-        std::fprintf(stderr, "usage: snapshot_ui DIR [--window SCENARIO AT_S]\n");
+    if (argc != 2 && argc != 5 && argc != 6) {
+        std::fprintf(stderr, "usage: snapshot_ui DIR [--window SCENARIO AT_S [WIDTHxHEIGHT]]\n");
         return 2;
     }
     const QDir dir(QString::fromLocal8Bit(argv[1]));
@@ -233,8 +233,14 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "cannot create %s\n", argv[1]);
         return 1;
     }
-    if (argc == 5) {
-        windowPictures(dir, QString::fromLocal8Bit(argv[3]), std::atof(argv[4]));
+    if (argc >= 5) {
+        QSize size(1024, 640);
+        if (argc == 6) {
+            const QStringList wh = QString::fromLocal8Bit(argv[5]).split('x');
+            if (wh.size() == 2)
+                size = QSize(wh[0].toInt(), wh[1].toInt());
+        }
+        windowPictures(dir, QString::fromLocal8Bit(argv[3]), std::atof(argv[4]), size);
         return g_failures == 0 ? 0 : 1;
     }
     sweepPictures(dir);

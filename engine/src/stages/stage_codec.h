@@ -19,4 +19,10 @@ inline const ParamInfo &row(std::string_view context, std::string_view key)
     return parameter(context, key);
 }
 
+/// StagePattern::sameShape for a type whose running stage takes any new options of its type.
+inline bool anyOptionsReconfigure(const StageSpec &, const StageSpec &)
+{
+    return true;
+}
+
 } // namespace reslab::io

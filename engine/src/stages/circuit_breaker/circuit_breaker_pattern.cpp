@@ -108,11 +108,6 @@ std::unique_ptr<Stage> create(const StageBuild &b, const StageSpec &stage)
     return std::make_unique<CircuitBreakerStage>(b.ctx, b.name, stage.as<BreakerSpec>(), b.primary);
 }
 
-bool sameShape(const StageSpec &, const StageSpec &)
-{
-    return true;
-}
-
 } // namespace
 
 const StagePattern &BreakerSpec::pattern()
@@ -124,7 +119,7 @@ const StagePattern &BreakerSpec::pattern()
                                 .read = read,
                                 .write = write,
                                 .create = create,
-                                .sameShape = sameShape,
+                                .sameShape = anyOptionsReconfigure,
                                 .parameters = parameters};
     return p;
 }

@@ -227,11 +227,6 @@ std::unique_ptr<Stage> create(const StageBuild &b, const StageSpec &stage)
     return std::make_unique<RetryStage>(b.ctx, b.name, stage.as<RetrySpec>());
 }
 
-bool sameShape(const StageSpec &, const StageSpec &)
-{
-    return true;
-}
-
 } // namespace
 
 const StagePattern &RetrySpec::pattern()
@@ -243,7 +238,7 @@ const StagePattern &RetrySpec::pattern()
                                 .read = read,
                                 .write = write,
                                 .create = create,
-                                .sameShape = sameShape,
+                                .sameShape = anyOptionsReconfigure,
                                 .parameters = parameters};
     return p;
 }

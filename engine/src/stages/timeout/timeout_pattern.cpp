@@ -54,11 +54,6 @@ std::unique_ptr<Stage> create(const StageBuild &b, const StageSpec &stage)
     return std::make_unique<TimeoutStage>(b.ctx, b.name, stage.as<TimeoutSpec>());
 }
 
-bool sameShape(const StageSpec &, const StageSpec &)
-{
-    return true;
-}
-
 } // namespace
 
 const StagePattern &TimeoutSpec::pattern()
@@ -70,7 +65,7 @@ const StagePattern &TimeoutSpec::pattern()
                                 .read = read,
                                 .write = write,
                                 .create = create,
-                                .sameShape = sameShape,
+                                .sameShape = anyOptionsReconfigure,
                                 .parameters = parameters};
     return p;
 }
