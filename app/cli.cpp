@@ -5,6 +5,7 @@
 #include "reslab/metrics/event_log.h"
 #include "reslab/metrics/report.h"
 #include "reslab/model/presets.h"
+#include "reslab/model/run_outputs.h"
 #include "reslab/model/simulation.h"
 #include "reslab/tuning/sweep.h"
 
@@ -313,7 +314,12 @@ int commandRun(const std::vector<std::string> &args)
                 [&](std::ostream &o) { o << summaryToJson(summary).dump(2) << '\n'; }, error) &&
             writeFile(
                 *outDir / "timeseries.csv",
-                [&](std::ostream &o) { writeTimeseriesCsv(o, sim.recorder()); }, error);
+                [&](std::ostream &o) { writeTimeseriesCsv(o, sim.recorder()); }, error) &&
+            writeFile(
+                *outDir / "edges.csv", [&](std::ostream &o) { writeEdgesCsv(o, sim); }, error) &&
+            writeFile(
+                *outDir / "services.csv", [&](std::ostream &o) { writeServicesCsv(o, sim); },
+                error);
         if (events) {
             eventsFile.flush();
             const bool good = static_cast<bool>(eventsFile);

@@ -8,6 +8,7 @@
 #include "stages/stage_codec.h"
 
 #include <charconv>
+#include <map>
 #include <set>
 
 namespace reslab {
@@ -195,9 +196,31 @@ void parseLoad(Checker &c, const json &v, LoadSpec &l)
 const Keys kServiceKeys{"failure_rate", "latency_ms",  "error_latency_ms",
                         "concurrency",  "queue_limit", "latency_per_inflight_ms",
                         "phases",       "script"};
+const Keys kServiceKeysV2{"calls", "call_mode", "replicas", "load_balancer"};
 const Keys kServicePhaseKeys{
     "at_s",        "failure_rate",           "latency_ms", "error_latency_ms", "concurrency",
     "queue_limit", "latency_per_inflight_ms"};
+const Keys kServicePhaseKeysV2{"state", "replicas"};
+const Keys kCallKeys{"to", "probability", "required", "pipeline"};
+
+/// What reading the parts of a document needs to know of the rest of it.
+struct DocContext
+{
+    int version = 1;
+    std::vector<std::string> services; ///< every service name (empty: none valid)
+};
+
+/// A version-2 key in a version-1 document is an error that names it.
+void checkVersion2Keys(const JsonObject &o, const Keys &keys, const DocContext &doc)
+{
+    if (doc.version >= 2)
+        return;
+    for (std::string_view k : keys) {
+        if (o.find(k))
+            o.checker().error(o.sub(k), "\"" + std::string(k) +
+                                            "\" needs scenario version 2 (set \"version\": 2)");
+    }
+}
 const Range kConcurrency = atLeast(0, kMaxConcurrency);
 const Range kQueueLimit = atLeast(0, kMaxQueueLimit);
 
@@ -234,14 +257,67 @@ std::optional<ScriptedOutcome> parseScriptEntry(std::string_view s, std::string 
     return out;
 }
 
-void parseService(Checker &c, const json &v, const std::string &path, ServiceSpec &svc)
+void parsePipeline(Checker &c, const json &v, const std::string &path,
+                   std::vector<StageSpec> &pipeline, const DocContext &doc);
+
+void parseCalls(Checker &c, const json &v, const std::string &path, ServiceSpec &svc,
+                const DocContext &doc)
+{
+    forEachObject(c, v, path, "call", [&](const JsonObject &o, std::size_t) {
+        o.checkKeys(kCallKeys);
+        CallSpec call;
+        if (o.string("to", call.to, Need::Required) && !doc.services.empty())
+            checkServiceRef(c, o.sub("to"), call.to, doc.services);
+        o.number(row("call", "probability"), call.probability);
+        o.boolean("required", call.required);
+        if (const json *p = o.find("pipeline"))
+            parsePipeline(c, *p, o.sub("pipeline"), call.pipeline, doc);
+        svc.calls.push_back(std::move(call));
+    });
+}
+
+/// A phase's `replicas`: distinct indices of replicas the service has.
+void readPhaseReplicas(Checker &c, const json &v, const std::string &path, const ServiceSpec &svc,
+                       bool replicasKnown, std::vector<int> &out)
+{
+    forEachElement(c, v, path, "replica indices", [&](const json &e, const std::string &p,
+                                                      std::size_t) {
+        const auto i = readInteger(c, e, p, atLeast(0, kMaxReplicas - 1));
+        if (!i)
+            return;
+        const int index = static_cast<int>(*i);
+        if (replicasKnown && index >= svc.replicas) {
+            c.error(p, "replica " + std::to_string(index) + " does not exist (" + svc.name +
+                           " has " + std::to_string(svc.replicas) +
+                           (svc.replicas == 1 ? " replica: 0)"
+                                              : " replicas: 0 to " +
+                                                    std::to_string(svc.replicas - 1) + ")"));
+            return;
+        }
+        if (std::find(out.begin(), out.end(), index) != out.end()) {
+            c.error(p, "replica " + std::to_string(index) + " is listed twice");
+            return;
+        }
+        out.push_back(index);
+    });
+}
+
+void parseService(Checker &c, const json &v, const std::string &path, ServiceSpec &svc,
+                  const DocContext &doc)
 {
     if (!v.is_object()) {
         c.error(path, "expected an object (a service), got " + describe(v));
         return;
     }
     const JsonObject o(c, v, path);
-    o.checkKeys(kServiceKeys);
+    o.checkKeys(plus(kServiceKeys, kServiceKeysV2));
+    checkVersion2Keys(o, kServiceKeysV2, doc);
+    const bool replicasOk = o.integer(row("service", "replicas"), svc.replicas) ||
+                            o.find("replicas") == nullptr;
+    o.choice("load_balancer", svc.loadBalancer, kLoadBalancers);
+    o.choice("call_mode", svc.callMode, kCallModes);
+    if (const json *calls = o.find("calls"))
+        parseCalls(c, *calls, o.sub("calls"), svc, doc);
     o.number("failure_rate", svc.failureRate, kProbability);
     latencyKey(o, "latency_ms", svc.latency, Need::Required);
     latencyKey(o, "error_latency_ms", svc.errorLatency);
@@ -253,7 +329,8 @@ void parseService(Checker &c, const json &v, const std::string &path, ServiceSpe
         std::optional<double> lastAt;
         forEachObject(c, *phases, o.sub("phases"), "service phase",
                       [&](const JsonObject &p, std::size_t) {
-                          p.checkKeys(kServicePhaseKeys);
+                          p.checkKeys(plus(kServicePhaseKeys, kServicePhaseKeysV2));
+                          checkVersion2Keys(p, kServicePhaseKeysV2, doc);
                           ServicePhase phase;
                           const bool atOk = p.number("at_s", phase.atS, kAtS, Need::Required);
                           checkPhaseOrder(p, phase.atS, atOk, lastAt);
@@ -263,6 +340,12 @@ void parseService(Checker &c, const json &v, const std::string &path, ServiceSpe
                           p.optInteger("concurrency", phase.concurrency, kConcurrency);
                           p.optInteger("queue_limit", phase.queueLimit, kQueueLimit);
                           p.optNumber("latency_per_inflight_ms", phase.latencyPerInflightMs, kMs);
+                          ReplicaState state = ReplicaState::Up;
+                          if (p.find("state") && p.choice("state", state, kReplicaStates))
+                              phase.state = state;
+                          if (const json *r = p.find("replicas"))
+                              readPhaseReplicas(c, *r, p.sub("replicas"), svc, replicasOk,
+                                                phase.replicas);
                           svc.phases.push_back(phase);
                       });
     }
@@ -301,13 +384,19 @@ bool readStageType(const JsonObject &o, StageSpec &st)
     return makeStage(stagePatterns()[index]->key, st);
 }
 
-void parsePipeline(Checker &c, const json &v, std::vector<StageSpec> &pipeline,
-                   const std::vector<std::string> &services)
+void parsePipeline(Checker &c, const json &v, const std::string &path,
+                   std::vector<StageSpec> &pipeline, const DocContext &doc)
 {
+    const std::vector<std::string> &services = doc.services;
     std::vector<bool> named;
-    forEachObject(c, v, "pipeline", "a pipeline stage", [&](const JsonObject &o, std::size_t) {
+    forEachObject(c, v, path, "a pipeline stage", [&](const JsonObject &o, std::size_t) {
         StageSpec st;
         const bool typeKnown = readStageType(o, st);
+        if (typeKnown && st.pattern().version > doc.version)
+            c.error(o.sub("type"), "stage type \"" + std::string(st.typeName()) +
+                                       "\" needs scenario version " +
+                                       std::to_string(st.pattern().version) + " (set \"version\": " +
+                                       std::to_string(st.pattern().version) + ")");
         bool hasName = false;
         if (o.string("name", st.name)) {
             hasName = true;
@@ -339,19 +428,171 @@ void parsePipeline(Checker &c, const json &v, std::vector<StageSpec> &pipeline,
                 continue;
             const std::size_t at = named[i] ? i : j;
             const std::size_t other = at == i ? j : i;
-            c.error(keyPath(indexPath("pipeline", at), "name"),
+            c.error(keyPath(indexPath(path, at), "name"),
                     "duplicate stage name " + jsonQuoted(pipeline[i].name) + " (also " +
-                        indexPath("pipeline", other) + ")");
+                        indexPath(path, other) + ")");
             break;
         }
     }
 }
 
 // ------------------------------------------------------------------------------------------------
+// Version 2: layout, translations, and the graph's shape.
+
+void parseLayout(Checker &c, const json &v, Scenario &s, const std::vector<std::string> &services)
+{
+    if (!v.is_object()) {
+        c.error("layout", "expected an object of [x, y] positions by service name, got " +
+                              describe(v));
+        return;
+    }
+    for (const auto &item : v.items()) {
+        const std::string path = keyPath("layout", item.key());
+        if (std::find(services.begin(), services.end(), item.key()) == services.end()) {
+            checkServiceRef(c, path, item.key(), services);
+            continue;
+        }
+        const json &xy = item.value();
+        if (!xy.is_array() || xy.size() != 2) {
+            c.error(path, "expected a position [x, y], got " + describe(xy));
+            continue;
+        }
+        const Range any = atLeast(-1e6, 1e6);
+        const auto x = readNumber(c, xy[0], indexPath(path, 0), any);
+        const auto y = readNumber(c, xy[1], indexPath(path, 1), any);
+        if (x && y)
+            s.layout[item.key()] = {*x, *y};
+    }
+}
+
+void parseI18n(Checker &c, const json &v, Scenario &s)
+{
+    if (!v.is_object()) {
+        c.error("i18n", "expected an object of translations by language (\"zh_CN\"), got " +
+                            describe(v));
+        return;
+    }
+    for (const auto &item : v.items()) {
+        const std::string path = keyPath("i18n", item.key());
+        if (!isPlainKey(item.key())) {
+            c.error(path, "a language is a locale name such as \"zh_CN\" (got " +
+                              jsonQuoted(item.key()) + ")");
+            continue;
+        }
+        if (!item.value().is_object()) {
+            c.error(path, "expected an object with \"name\" and \"description\", got " +
+                              describe(item.value()));
+            continue;
+        }
+        const JsonObject o(c, item.value(), path);
+        o.checkKeys({"name", "description"});
+        ScenarioText text;
+        o.string("name", text.name);
+        o.string("description", text.description);
+        s.i18n[item.key()] = std::move(text);
+    }
+}
+
+/// The services a service calls, with the JSON path that names each: its calls, and the services
+/// of fallback stages on those calls.
+std::vector<std::pair<std::string, std::string>> calledServices(const std::string &name,
+                                                                const ServiceSpec &svc)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::size_t i = 0; i < svc.calls.size(); ++i) {
+        const std::string call = indexPath(keyPath(keyPath("services", name), "calls"), i);
+        out.emplace_back(svc.calls[i].to, keyPath(call, "to"));
+        const auto &pipeline = svc.calls[i].pipeline;
+        for (std::size_t k = 0; k < pipeline.size(); ++k) {
+            if (pipeline[k].is<FallbackSpec>() &&
+                pipeline[k].as<FallbackSpec>().mode == FallbackSpec::Mode::Service)
+                out.emplace_back(pipeline[k].as<FallbackSpec>().service,
+                                 keyPath(indexPath(keyPath(call, "pipeline"), k), "service"));
+        }
+    }
+    return out;
+}
+
+/// Cycles through calls or fallback services, and chains deeper than kMaxCallDepth.
+void checkGraph(Checker &c, const Scenario &s)
+{
+    enum Mark : std::uint8_t
+    {
+        Unseen,
+        OnPath,
+        Done
+    };
+    std::map<std::string, Mark> mark;
+    std::map<std::string, int> depth; // services on the longest chain from here, itself included
+    std::vector<std::string> path;
+    bool cycle = false;
+    const auto visit = [&](const auto &self, const std::string &name) -> void {
+        mark[name] = OnPath;
+        path.push_back(name);
+        int deepest = 1;
+        for (const auto &[callee, at] : calledServices(name, s.services.at(name))) {
+            if (!s.services.count(callee))
+                continue;
+            if (mark[callee] == OnPath) {
+                std::string text;
+                const auto from = std::find(path.begin(), path.end(), callee);
+                for (auto it = from; it != path.end(); ++it)
+                    text += *it + " -> ";
+                c.error(at, "cycle " + text + callee);
+                cycle = true;
+                continue;
+            }
+            if (mark[callee] == Unseen)
+                self(self, callee);
+            deepest = std::max(deepest, 1 + depth[callee]);
+        }
+        depth[name] = deepest;
+        path.pop_back();
+        mark[name] = Done;
+    };
+    for (const auto &[name, svc] : s.services) {
+        if (mark[name] == Unseen)
+            visit(visit, name);
+    }
+    if (cycle)
+        return;
+    // Depth from the client: the target, or a service the client's fallback calls.
+    std::vector<std::pair<std::string, std::string>> roots{{s.target, "target"}};
+    for (std::size_t k = 0; k < s.pipeline.size(); ++k) {
+        if (s.pipeline[k].is<FallbackSpec>() &&
+            s.pipeline[k].as<FallbackSpec>().mode == FallbackSpec::Mode::Service)
+            roots.emplace_back(s.pipeline[k].as<FallbackSpec>().service,
+                               keyPath(indexPath("pipeline", k), "service"));
+    }
+    for (const auto &[root, at] : roots) {
+        if (!depth.count(root) || depth[root] <= kMaxCallDepth)
+            continue;
+        // Walk the deepest chain to the call that goes past the limit.
+        std::string name = root;
+        std::string chain = root;
+        std::string where = at;
+        for (int d = 1; d <= kMaxCallDepth; ++d) {
+            for (const auto &[callee, p] : calledServices(name, s.services.at(name))) {
+                if (depth.count(callee) && depth[callee] == depth[name] - 1) {
+                    name = callee;
+                    where = p;
+                    break;
+                }
+            }
+            chain += " -> " + name;
+        }
+        c.error(where, "calls go " + std::to_string(depth[root]) + " services deep (limit " +
+                           std::to_string(kMaxCallDepth) + "): " + chain);
+        return;
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
 // The document.
 
-const Keys kRootKeys{"version",   "name", "description", "seed",   "duration_s",
-                     "bucket_ms", "load", "services",    "target", "pipeline"};
+const Keys kRootKeys{"version",   "name", "description", "seed",   "duration_s", "bucket_ms",
+                     "load",      "services", "target",    "pipeline", "layout",   "i18n"};
+const Keys kRootKeysV2{"layout", "i18n"};
 
 void parseSeed(Checker &c, const json &v, std::uint64_t &seed)
 {
@@ -389,13 +630,18 @@ void parseRoot(Checker &c, const json &doc, Scenario &s)
     const JsonObject o(c, doc, "");
     o.checkKeys(kRootKeys);
 
+    DocContext context;
     if (const json *v = o.get("version", Need::Required)) {
         if (!v->is_number())
             c.error("version", "expected an integer, got " + describe(*v));
-        else if (v->get<double>() != 1.0)
-            c.error("version", "must be 1 (got " + jsonText(*v) +
-                                   "): this program reads scenario format version 1");
+        else if (v->get<double>() != 1.0 && v->get<double>() != 2.0)
+            c.error("version", "must be 1 or 2 (got " + jsonText(*v) +
+                                   "): this program reads scenario format versions 1 and 2");
+        else
+            context.version = static_cast<int>(v->get<double>());
     }
+    s.version = context.version;
+    checkVersion2Keys(o, kRootKeysV2, context);
     o.string("name", s.name, Need::Required);
     o.string("description", s.description);
     if (const json *v = o.find("seed"))
@@ -417,17 +663,24 @@ void parseRoot(Checker &c, const json &doc, Scenario &s)
         } else if (v->empty()) {
             c.error("services", "must define at least one service");
         } else {
+            for (const auto &item : v->items())
+                serviceNames.push_back(item.key());
+            context.services = serviceNames;
             for (const auto &item : v->items()) {
                 const std::string &name = item.key();
                 const std::string path = keyPath("services", name);
-                serviceNames.push_back(name);
                 if (!isValidServiceName(name))
                     c.error(path, "service names must be non-empty and use only letters, digits, "
                                   "'_', '.' and '-' (got " +
                                       jsonQuoted(name) + ")");
                 ServiceSpec svc;
                 svc.name = name;
-                parseService(c, item.value(), path, svc);
+                parseService(c, item.value(), path, svc, context);
+                if (name == "client" && !svc.calls.empty())
+                    c.error(keyPath(path, "calls"),
+                            "a service named \"client\" cannot make calls (\"client\" is the "
+                            "load's side of the edge names, as in client->" +
+                                std::string(svc.calls.front().to) + ")");
                 s.services[name] = std::move(svc);
             }
         }
@@ -438,7 +691,13 @@ void parseRoot(Checker &c, const json &doc, Scenario &s)
         checkServiceRef(c, "target", s.target, serviceNames);
 
     if (const json *v = o.find("pipeline"))
-        parsePipeline(c, *v, s.pipeline, haveServices ? serviceNames : std::vector<std::string>{});
+        parsePipeline(c, *v, "pipeline", s.pipeline, context);
+    if (const json *v = o.find("layout"))
+        parseLayout(c, *v, s, serviceNames);
+    if (const json *v = o.find("i18n"))
+        parseI18n(c, *v, s);
+    if (haveServices && c.count() == 0)
+        checkGraph(c, s);
 
     // Protection limits: refuse runs the process could not finish.
     if (durationOk && bucketOk) {

@@ -4,6 +4,7 @@
 
 #include "io/json_reader.h"
 #include "io/scenario_tables.h"
+#include "reslab/model/graph.h"
 #include "reslab/stages/stage_pattern.h"
 
 #include <charconv>
@@ -89,7 +90,9 @@ json loadToJson(const LoadSpec &l)
     return j;
 }
 
-json serviceToJson(const ServiceSpec &s)
+json pipelineToJson(const std::vector<StageSpec> &pipeline);
+
+json serviceToJson(const ServiceSpec &s, bool version2)
 {
     json j = json::object();
     j["failure_rate"] = num(s.failureRate);
@@ -116,6 +119,10 @@ json serviceToJson(const ServiceSpec &s)
             pj["queue_limit"] = *p.queueLimit;
         if (p.latencyPerInflightMs)
             pj["latency_per_inflight_ms"] = num(*p.latencyPerInflightMs);
+        if (p.state)
+            pj["state"] = std::string(nameOf(kReplicaStates, *p.state));
+        if (!p.replicas.empty())
+            pj["replicas"] = p.replicas;
         phases.push_back(std::move(pj));
     }
     j["phases"] = std::move(phases);
@@ -123,6 +130,21 @@ json serviceToJson(const ServiceSpec &s)
     for (const ScriptedOutcome &e : s.script)
         script.push_back(scriptEntryText(e));
     j["script"] = std::move(script);
+    if (version2) {
+        j["replicas"] = s.replicas;
+        j["load_balancer"] = std::string(nameOf(kLoadBalancers, s.loadBalancer));
+        j["call_mode"] = std::string(nameOf(kCallModes, s.callMode));
+        json calls = json::array();
+        for (const CallSpec &c : s.calls) {
+            json cj = json::object();
+            cj["to"] = c.to;
+            cj["probability"] = num(c.probability);
+            cj["required"] = c.required;
+            cj["pipeline"] = pipelineToJson(c.pipeline);
+            calls.push_back(std::move(cj));
+        }
+        j["calls"] = std::move(calls);
+    }
     return j;
 }
 
@@ -138,12 +160,21 @@ json stageToJson(const std::vector<StageSpec> &pipeline, std::size_t index)
     return j;
 }
 
+json pipelineToJson(const std::vector<StageSpec> &pipeline)
+{
+    json out = json::array();
+    for (std::size_t i = 0; i < pipeline.size(); ++i)
+        out.push_back(stageToJson(pipeline, i));
+    return out;
+}
+
 } // namespace
 
 json scenarioToJson(const Scenario &scenario)
 {
+    const bool version2 = usesVersion2(scenario);
     json j = json::object();
-    j["version"] = scenario.version;
+    j["version"] = version2 ? 2 : 1;
     j["name"] = scenario.name;
     j["description"] = scenario.description;
     j["seed"] = scenario.seed;
@@ -152,13 +183,22 @@ json scenarioToJson(const Scenario &scenario)
     j["load"] = loadToJson(scenario.load);
     json services = json::object();
     for (const auto &[name, svc] : scenario.services)
-        services[name] = serviceToJson(svc);
+        services[name] = serviceToJson(svc, version2);
     j["services"] = std::move(services);
     j["target"] = scenario.target;
-    json pipeline = json::array();
-    for (std::size_t i = 0; i < scenario.pipeline.size(); ++i)
-        pipeline.push_back(stageToJson(scenario.pipeline, i));
-    j["pipeline"] = std::move(pipeline);
+    j["pipeline"] = pipelineToJson(scenario.pipeline);
+    if (!scenario.layout.empty()) {
+        json layout = json::object();
+        for (const auto &[name, xy] : scenario.layout)
+            layout[name] = {num(xy[0]), num(xy[1])};
+        j["layout"] = std::move(layout);
+    }
+    if (!scenario.i18n.empty()) {
+        json i18n = json::object();
+        for (const auto &[lang, text] : scenario.i18n)
+            i18n[lang] = {{"name", text.name}, {"description", text.description}};
+        j["i18n"] = std::move(i18n);
+    }
     return j;
 }
 

@@ -39,13 +39,27 @@ nlohmann::json summaryToJson(const Summary &s)
         if (isFailure(o))
             failure[std::string(outcomeName(o))] = s.failureByCause[static_cast<std::size_t>(i)];
     }
+    const auto ratio = [](double v) { return std::round(v * 1e4) / 1e4; };
     json services = json::object();
     for (const ServiceTotals &t : s.services) {
         services[t.name] = {
-            {"attempts", t.attempts},     {"utilization", std::round(t.utilization * 1e4) / 1e4},
+            {"attempts", t.attempts},     {"utilization", ratio(t.utilization)},
             {"max_queue", t.maxQueue},    {"errors", t.errors},
             {"overloaded", t.overloaded}, {"cancelled", t.cancelled},
         };
+        if (s.graph) {
+            json &j = services[t.name];
+            j["ok"] = t.ok;
+            j["error"] = t.errors + t.refused;
+            j["degraded"] = t.degraded;
+            j["refused"] = t.refused;
+            json replicas = json::array();
+            for (const ReplicaTotals &r : t.replicas)
+                replicas.push_back({{"attempts", r.attempts},
+                                    {"utilization", ratio(r.utilization)},
+                                    {"max_queue", r.maxQueue}});
+            j["replicas"] = std::move(replicas);
+        }
     }
     json j = {
         {"scenario", s.scenario},
@@ -84,6 +98,37 @@ nlohmann::json summaryToJson(const Summary &s)
         {"events_processed", s.eventsProcessed},
         {"wall_ms", round3(s.wallMs)},
     };
+    if (s.graph) {
+        json edges = json::object();
+        for (const EdgeSummary &e : s.edges) {
+            json cause = json::object();
+            for (int i = 0; i < kOutcomeCount; ++i) {
+                const auto o = static_cast<Outcome>(i);
+                if (isFailure(o))
+                    cause[std::string(outcomeName(o))] =
+                        e.failureByCause[static_cast<std::size_t>(i)];
+            }
+            json breakers = json::object();
+            for (const EdgeBreakerSummary &b : e.breakers)
+                breakers[b.stage] = {{"transitions", b.transitions},
+                                     {"rejected", b.rejected},
+                                     {"time_in_state_s",
+                                      {{"closed", round3(b.timeInStateS[0])},
+                                       {"open", round3(b.timeInStateS[1])},
+                                       {"half_open", round3(b.timeInStateS[2])}}}};
+            edges[e.name] = {{"calls", e.calls},
+                             {"success", e.success},
+                             {"fallback", e.fallback},
+                             {"failure", std::move(cause)},
+                             {"attempts", e.attempts},
+                             {"retries", e.retries},
+                             {"amplification", ratio(e.amplification)},
+                             {"rejected", e.rejected},
+                             {"latency_ms", {{"p50", round3(e.latencyP50)}, {"p99", round3(e.latencyP99)}}},
+                             {"breakers", std::move(breakers)}};
+        }
+        j["edges"] = std::move(edges);
+    }
     return j;
 }
 
@@ -180,6 +225,14 @@ std::string formatSummaryText(const Summary &s)
         std::snprintf(
             line, sizeof line, "service      %-12s attempts %llu, utilization %.3f, max queue %u\n",
             t.name.c_str(), static_cast<unsigned long long>(t.attempts), t.utilization, t.maxQueue);
+        out += line;
+    }
+    for (const EdgeSummary &e : s.edges) {
+        std::snprintf(line, sizeof line,
+                      "edge         %-24s calls %llu, failed %llu, attempts %llu (x%.3f)\n",
+                      e.name.c_str(), static_cast<unsigned long long>(e.calls),
+                      static_cast<unsigned long long>(e.failure),
+                      static_cast<unsigned long long>(e.attempts), e.amplification);
         out += line;
     }
     std::snprintf(line, sizeof line, "engine       %llu events in %.1f ms\n",

@@ -53,6 +53,24 @@ void RunRecorder::closeBucket()
         m_stages[i].buckets.push_back(b);
         b = StageBucket{};
     }
+    for (std::size_t i = 0; i < m_edges.size(); ++i) {
+        EdgeBucket &b = m_edgeLive[i];
+        EdgeSeries &e = m_edges[i];
+        double eu[2];
+        e.liveLatency.drainInto(e.latency, kQuantiles, eu, 2);
+        b.p50Ms = eu[0] / 1000.0;
+        b.p99Ms = eu[1] / 1000.0;
+        e.buckets.push_back(b);
+        b = EdgeBucket{};
+    }
+    for (ReplicaSeries &r : m_replicas) {
+        double cap = 1;
+        if (r.gauges)
+            r.gauges->readGauges(r.live.inFlight, r.live.queueLen, cap);
+        r.live.utilization = r.busy.take(end) / ((cap > 0 ? cap : 1.0) * static_cast<double>(m_bucket));
+        r.buckets.push_back(r.live);
+        r.live = ReplicaBucket{};
+    }
     ++m_live;
     if (m_live < m_bucketCount) {
         m_rows.emplace_back();
@@ -139,6 +157,48 @@ const StageSeries *RunRecorder::findStageSeries(std::string_view edge, std::stri
         retired = &s;
     }
     return retired;
+}
+
+std::size_t RunRecorder::addEdge(std::string name)
+{
+    EdgeSeries e;
+    e.name = std::move(name);
+    e.buckets.resize(std::min(m_live, m_bucketCount));
+    m_edges.push_back(std::move(e));
+    m_edgeLive.emplace_back();
+    return m_edges.size() - 1;
+}
+
+void RunRecorder::edgeEnd(std::size_t e, SimTime now, Outcome outcome, SimTime latency)
+{
+    EdgeBucket &b = edgeBucket(e, now);
+    EdgeSeries &s = m_edges[e];
+    ++s.outcomes[static_cast<std::size_t>(outcome)];
+    if (outcome == Outcome::Ok) {
+        ++b.success;
+        ++s.success;
+    } else if (outcome == Outcome::Fallback) {
+        ++b.fallback;
+        ++s.fallback;
+    } else {
+        ++b.failure;
+        ++s.failure;
+    }
+    if (m_live < m_bucketCount)
+        s.liveLatency.record(latency);
+    else
+        s.latency.record(latency);
+}
+
+std::size_t RunRecorder::addReplica(std::string service, int replica, const GaugeSource *source)
+{
+    ReplicaSeries r;
+    r.service = std::move(service);
+    r.replica = replica;
+    r.gauges = source;
+    r.buckets.resize(std::min(m_live, m_bucketCount));
+    m_replicas.push_back(std::move(r));
+    return m_replicas.size() - 1;
 }
 
 void RunRecorder::breakerTransition(SimTime now, BreakerState to)

@@ -229,6 +229,40 @@ std::vector<ParamInfo> buildCatalog()
     rows.push_back(concurrency);
     rows.push_back(queueLimit);
     rows.push_back(perInflight);
+    // version 2: replicas and calls
+    rows.push_back({.context = "service",
+                    .key = "replicas",
+                    .label = "Replicas",
+                    .unit = "instances",
+                    .kind = ParamKind::Integer,
+                    .min = 1,
+                    .max = 1000,
+                    .defaultValue = 1,
+                    .slider = SliderScale::Log,
+                    .sliderMin = 1,
+                    .sliderMax = 100,
+                    .tooltip = "Identical instances of the service, each with its own concurrency, "
+                               "queue and slowdown; the load balancer picks one per attempt."});
+    rows.push_back({.context = "service",
+                    .key = "load_balancer",
+                    .label = "Load balancer",
+                    .kind = ParamKind::Enum,
+                    .defaultChoice = "round_robin",
+                    .choices = {"round_robin", "random", "least_outstanding", "p2c"},
+                    .slider = SliderScale::None,
+                    .tooltip = "How an attempt picks a replica: in turn, at random, the one with "
+                               "the fewest outstanding, or the better of two random ones (Envoy's "
+                               "LEAST_REQUEST).",
+                    .library = "Envoy load balancing"});
+    rows.push_back({.context = "service",
+                    .key = "call_mode",
+                    .label = "Call mode",
+                    .kind = ParamKind::Enum,
+                    .defaultChoice = "sequential",
+                    .choices = {"sequential", "parallel"},
+                    .slider = SliderScale::None,
+                    .tooltip = "Whether the service makes its calls one after another or all at "
+                               "once, after its own work."});
 
     {
         ParamInfo at = loadAt;
@@ -242,7 +276,43 @@ std::vector<ParamInfo> buildCatalog()
             p.optional = false;
             rows.push_back(p);
         }
+        rows.push_back({.context = "service_phase",
+                        .key = "state",
+                        .label = "State",
+                        .kind = ParamKind::Enum,
+                        .hasDefault = false,
+                        .defaultChoice = "up",
+                        .choices = {"up", "refuse", "hang"},
+                        .slider = SliderScale::None,
+                        .tooltip = "up: serves; refuse: every attempt fails at once (a crashed "
+                                   "process); hang: attempts take a slot and never answer (a "
+                                   "partition)."});
     }
+
+    // ---- calls (version 2) ----------------------------------------------------------------
+    rows.push_back({.context = "call",
+                    .key = "probability",
+                    .label = "Probability",
+                    .unit = "%",
+                    .kind = ParamKind::Real,
+                    .min = 0,
+                    .max = 1,
+                    .defaultValue = 1,
+                    .displayScale = 100,
+                    .decimals = 1,
+                    .slider = SliderScale::Linear,
+                    .sliderMin = 0,
+                    .sliderMax = 1,
+                    .tooltip = "Share of the caller's attempts that make this call.",
+                    .interval = true});
+    rows.push_back({.context = "call",
+                    .key = "required",
+                    .label = "Required",
+                    .kind = ParamKind::Bool,
+                    .defaultValue = 1,
+                    .slider = SliderScale::None,
+                    .tooltip = "A failed required call fails the caller's attempt; a failed "
+                               "optional one leaves it degraded."});
 
     // ---- latency distributions ------------------------------------------------------------
     const auto dist = [&](std::string_view d, std::string_view key, std::string_view label,
@@ -421,6 +491,45 @@ std::string stringAt(const nlohmann::json *obj, const char *key, const char *fal
     const nlohmann::json *v = child(obj, key);
     return v && v->is_string() ? v->get<std::string>() : std::string(fallback);
 }
+
+/// The context of the stage key t[at..] of `stage` (a pipeline entry).
+std::string stageContext(const nlohmann::json *stage, const std::vector<std::string> &t,
+                         std::size_t at)
+{
+    const std::size_t n = t.size() - at + 1; // as if the path were pipeline[i].KEY...
+    if (n == 2 && t[at] == "enabled")
+        return "stage";
+    const StagePattern *pattern = findStagePattern(stringAt(stage, "type", ""));
+    if (pattern == nullptr)
+        return {};
+    const std::string type(pattern->key);
+    if (n == 3) {
+        // A nested object of the stage (retry.budget).
+        const std::string nested = type + "." + t[at];
+        return findParameter(nested, t[at + 1]) ? nested : std::string();
+    }
+    if (n != 2)
+        return {};
+    const std::string &key = t[at];
+    if (!pattern->variantKey.empty()) {
+        const ParamInfo *selector = findParameter(type, pattern->variantKey);
+        const std::string chosen =
+            stringAt(stage, std::string(pattern->variantKey).c_str(),
+                     selector ? std::string(selector->defaultChoice).c_str() : "");
+        const std::string variant = type + "." + chosen;
+        if (findParameter(variant, key))
+            return variant;
+    }
+    if (findParameter(type, key))
+        return type;
+    // A key of another variant (a cache's ttl_ms on a static fallback).
+    for (std::string_view c : parameterContexts()) {
+        if (c.size() > type.size() && c.substr(0, type.size() + 1) == type + "." &&
+            findParameter(c, key))
+            return std::string(c);
+    }
+    return type;
+}
 } // namespace
 
 std::string contextForPath(const nlohmann::json &doc, const std::string &path)
@@ -451,42 +560,16 @@ std::string contextForPath(const nlohmann::json &doc, const std::string &path)
             return "service_phase";
         if (n == 6 && t[2] == "phases" && (t[4] == "latency_ms" || t[4] == "error_latency_ms"))
             return distContext(child(child(child(svc, "phases"), t[3]), t[4]));
+        if (n == 5 && t[2] == "calls")
+            return "call";
+        if (n >= 7 && t[2] == "calls" && t[4] == "pipeline") {
+            const nlohmann::json *call = child(child(svc, "calls"), t[3]);
+            return stageContext(child(child(call, "pipeline"), t[5]), t, 6);
+        }
         return {};
     }
-    if (n >= 3 && t[0] == "pipeline") {
-        if (n == 3 && t[2] == "enabled")
-            return "stage";
-        const nlohmann::json *stage = child(child(&doc, "pipeline"), t[1]);
-        const StagePattern *pattern = findStagePattern(stringAt(stage, "type", ""));
-        if (pattern == nullptr)
-            return {};
-        const std::string type(pattern->key);
-        if (n == 4) {
-            // A nested object of the stage (retry.budget).
-            const std::string nested = type + "." + t[2];
-            return findParameter(nested, t[3]) ? nested : std::string();
-        }
-        if (n != 3)
-            return {};
-        if (!pattern->variantKey.empty()) {
-            const ParamInfo *selector = findParameter(type, pattern->variantKey);
-            const std::string chosen =
-                stringAt(stage, std::string(pattern->variantKey).c_str(),
-                         selector ? std::string(selector->defaultChoice).c_str() : "");
-            const std::string variant = type + "." + chosen;
-            if (findParameter(variant, t[2]))
-                return variant;
-        }
-        if (findParameter(type, t[2]))
-            return type;
-        // A key of another variant (a cache's ttl_ms on a static fallback).
-        for (std::string_view c : parameterContexts()) {
-            if (c.size() > type.size() && c.substr(0, type.size() + 1) == type + "." &&
-                findParameter(c, t[2]))
-                return std::string(c);
-        }
-        return type;
-    }
+    if (n >= 3 && t[0] == "pipeline")
+        return stageContext(child(child(&doc, "pipeline"), t[1]), t, 2);
     return {};
 }
 

@@ -1,5 +1,6 @@
 #include "reslab/model/simulation.h"
 
+#include "reslab/model/graph.h"
 #include "reslab/stages/stage_pattern.h"
 
 #include "reslab/stages/fallback_stage.h"
@@ -12,6 +13,29 @@ namespace reslab {
 namespace {
 constexpr std::uint32_t kBucketBoundary = 1;
 constexpr std::size_t kMaxLiveRequests = 2'000'000;
+
+/// The end of an edge: counts the attempts that reach the callee through it.
+class EdgeTail final : public Callee
+{
+public:
+    EdgeTail(RunContext &ctx, Callee &callee, std::size_t series)
+        : m_ctx(ctx)
+        , m_callee(callee)
+        , m_series(series)
+    {}
+    std::uint64_t start(std::uint32_t slot, Caller *caller, std::uint64_t token) override
+    {
+        m_ctx.recorder.edgeAttempt(m_series, m_ctx.sim.now());
+        return m_callee.start(slot, caller, token);
+    }
+    void cancel(std::uint64_t handle) override { m_callee.cancel(handle); }
+    const std::string &name() const override { return m_callee.name(); }
+
+private:
+    RunContext &m_ctx;
+    Callee &m_callee;
+    std::size_t m_series;
+};
 } // namespace
 
 Simulation::Simulation(const Scenario &scenario, const RunOptions &options)
@@ -30,11 +54,15 @@ Simulation::Simulation(const Scenario &scenario, const RunOptions &options)
         m_services.push_back(std::make_unique<VirtualService>(m_ctx, spec, index, isTarget));
         ++index;
     }
-    m_recorder.gauges.concurrency = targetService().concurrency();
+    m_recorder.gauges.concurrency =
+        targetService().concurrency() * static_cast<double>(targetService().replicaCount());
 
     m_edges.emplace_back();
     m_edges.front().name = "client->" + m_scenario.target;
+    m_edges.front().caller = "client";
+    m_edges.front().callee = m_scenario.target;
     buildEdge(m_edges.front(), m_scenario.pipeline, targetService(), true);
+    buildCallEdges();
 
     m_recorder.hasBreaker = !breakers().empty();
     if (m_recorder.hasBreaker)
@@ -58,13 +86,7 @@ void Simulation::buildEdge(EdgeRun &edge, const std::vector<StageSpec> &pipeline
     edge.retries.clear();
     edge.fallbacks.clear();
     edge.timeouts.clear();
-    const auto serviceNamed = [this](const std::string &name) -> Callee * {
-        for (auto &s : m_services) {
-            if (s->serviceName() == name)
-                return s.get();
-        }
-        return nullptr;
-    };
+    const auto service = [this](const std::string &name) -> Callee * { return serviceNamed(name); };
     for (const StageSpec &spec : pipeline) {
         if (!spec.enabled)
             continue;
@@ -72,10 +94,12 @@ void Simulation::buildEdge(EdgeRun &edge, const std::vector<StageSpec> &pipeline
         std::string name = clientEdge ? plain : edge.name + "/" + plain;
         const StageBuild build{.ctx = m_ctx,
                                .name = std::move(name),
-                               .primary = spec.is<BreakerSpec>() && edge.breakers.empty(),
-                               .service = serviceNamed};
+                               .primary = clientEdge && spec.is<BreakerSpec>() &&
+                                          edge.breakers.empty(),
+                               .service = service};
         std::unique_ptr<Stage> stage = spec.pattern().create(build, spec);
         stage->setSeries(m_recorder.addStage(edge.name, plain, spec.typeName(), m_sim.now()));
+        stage->setEdgeSeries(edge.series);
         if (auto *b = dynamic_cast<CircuitBreakerStage *>(stage.get()))
             edge.breakers.push_back(b);
         else if (auto *r = dynamic_cast<RetryStage *>(stage.get()))
@@ -90,6 +114,50 @@ void Simulation::buildEdge(EdgeRun &edge, const std::vector<StageSpec> &pipeline
         edge.stages[i]->setInner(
             i + 1 < edge.stages.size() ? static_cast<Callee *>(edge.stages[i + 1].get()) : &callee);
     edge.head = edge.stages.empty() ? &callee : static_cast<Callee *>(edge.stages.front().get());
+}
+
+VirtualService *Simulation::serviceNamed(const std::string &name) const
+{
+    for (const auto &s : m_services) {
+        if (s->serviceName() == name)
+            return s.get();
+    }
+    return nullptr;
+}
+
+const EdgeRun *Simulation::findEdge(std::string_view name) const
+{
+    for (const EdgeRun &e : m_edges) {
+        if (e.name == name)
+            return &e;
+    }
+    return nullptr;
+}
+
+void Simulation::buildCallEdges()
+{
+    for (const auto &svc : m_services) {
+        const ServiceSpec &spec = m_scenario.services.at(svc->serviceName());
+        std::vector<VirtualService::CallRoute> routes;
+        for (std::size_t i = 0; i < spec.calls.size(); ++i) {
+            const CallSpec &call = spec.calls[i];
+            VirtualService *callee = serviceNamed(call.to);
+            EdgeRun &edge = m_edges.emplace_back();
+            edge.name = callEdgeName(spec, i);
+            edge.caller = spec.name;
+            edge.callee = call.to;
+            edge.series = m_recorder.addEdge(edge.name);
+            edge.tail = std::make_unique<EdgeTail>(m_ctx, *callee, edge.series);
+            buildEdge(edge, call.pipeline, *edge.tail, false);
+            routes.push_back({.head = edge.head,
+                              .edgeSeries = edge.series,
+                              .probability = call.probability,
+                              .required = call.required,
+                              .stream = RandomStream(m_seed, streamId("edge:" + edge.name))});
+        }
+        if (!routes.empty())
+            svc->setCalls(std::move(routes));
+    }
 }
 
 void Simulation::arrive(std::uint32_t client)
@@ -202,15 +270,48 @@ bool Simulation::reconfigure(const Scenario &next)
         next.load.type != m_scenario.load.type)
         return false;
     for (const auto &[name, spec] : next.services) {
-        if (!m_scenario.services.count(name))
+        const auto old = m_scenario.services.find(name);
+        if (old == m_scenario.services.end())
             return false;
+        // The graph's shape belongs to the run: other calls or replicas need a restart.
+        const ServiceSpec &was = old->second;
+        if (spec.replicas != was.replicas || spec.loadBalancer != was.loadBalancer ||
+            spec.callMode != was.callMode || spec.calls.size() != was.calls.size())
+            return false;
+        for (std::size_t i = 0; i < spec.calls.size(); ++i) {
+            if (spec.calls[i].to != was.calls[i].to ||
+                !sameShape(was.calls[i].pipeline, spec.calls[i].pipeline))
+                return false;
+        }
     }
     const SimTime now = m_sim.now();
     for (auto &svc : m_services)
         svc->reconfigure(next.services.at(svc->serviceName()));
-    m_recorder.gauges.concurrency = targetService().concurrency();
+    m_recorder.gauges.concurrency =
+        targetService().concurrency() * static_cast<double>(targetService().replicaCount());
     m_load->reconfigure(next.load);
 
+    // The calls' edges keep their stages; probabilities and options change in place.
+    for (auto &svc : m_services) {
+        const ServiceSpec &spec = next.services.at(svc->serviceName());
+        if (spec.calls.empty())
+            continue;
+        std::vector<VirtualService::CallRoute> routes;
+        for (std::size_t i = 0; i < spec.calls.size(); ++i) {
+            const EdgeRun *edge = findEdge(callEdgeName(spec, i));
+            std::size_t k = 0;
+            for (const StageSpec &st : spec.calls[i].pipeline) {
+                if (st.enabled)
+                    edge->stages[k++]->reconfigure(st);
+            }
+            routes.push_back({.head = edge->head,
+                              .edgeSeries = edge->series,
+                              .probability = spec.calls[i].probability,
+                              .required = spec.calls[i].required,
+                              .stream = RandomStream(m_seed, streamId("edge:" + edge->name))});
+        }
+        svc->setCalls(std::move(routes));
+    }
     EdgeRun &client = m_edges.front();
     if (sameShape(m_scenario.pipeline, next.pipeline)) {
         std::size_t i = 0;
@@ -269,10 +370,9 @@ Summary Simulation::summary() const
     s.inFlight = m_inFlight;
     s.attempts = m_recorder.attempts();
     s.retries = m_recorder.retries();
-    for (const EdgeRun &edge : m_edges) {
-        for (const auto &stage : edge.stages)
-            stage->addToSummary(s);
-    }
+    // The top-level numbers are the client edge's.
+    for (const auto &stage : clientEdge().stages)
+        stage->addToSummary(s);
     s.amplification = s.requests ? static_cast<double>(s.attempts) / s.requests : 0.0;
     const LatencyHistogram h = m_recorder.latency();
     s.latencyMean = h.mean() / 1000.0;
@@ -291,9 +391,68 @@ Summary Simulation::summary() const
     for (const auto &svc : m_services) {
         ServiceTotals t = svc->totals();
         const double busy = svc->busyIntegral(now);
-        const double capacity = svc->concurrency() > 0 ? svc->concurrency() : 1.0;
+        const double capacity = (svc->concurrency() > 0 ? svc->concurrency() : 1.0) *
+                                static_cast<double>(svc->replicaCount());
         t.utilization = now > 0 ? busy / (capacity * static_cast<double>(now)) : 0.0;
+        for (std::size_t i = 0; i < svc->replicaCount(); ++i) {
+            const VirtualService::Replica &r = svc->replica(i);
+            ReplicaTotals &rt = t.replicas[i];
+            rt = r.totals();
+            const double rc = r.concurrency() > 0 ? r.concurrency() : 1.0;
+            rt.utilization =
+                now > 0 ? svc->replicaBusyIntegral(i, now) / (rc * static_cast<double>(now)) : 0.0;
+        }
         s.services.push_back(t);
+    }
+    s.graph = usesVersion2(m_scenario);
+    if (s.graph) {
+        for (const EdgeRun &edge : m_edges) {
+            EdgeSummary e;
+            e.name = edge.name;
+            if (edge.series == Stage::kClientEdge) {
+                e.calls = s.requests;
+                e.success = s.success;
+                e.fallback = s.fallback;
+                e.failure = s.failure;
+                e.failureByCause = s.failureByCause;
+                e.attempts = s.attempts;
+                e.retries = s.retries;
+                e.rejected = m_recorder.rejectedCount();
+                e.latencyP50 = s.latencyP50;
+                e.latencyP99 = s.latencyP99;
+            } else {
+                const EdgeSeries &es = m_recorder.edgeSeries()[edge.series];
+                e.calls = es.calls;
+                e.success = es.success;
+                e.fallback = es.fallback;
+                e.failure = es.failure;
+                for (int i = 0; i < kOutcomeCount; ++i) {
+                    if (isFailure(static_cast<Outcome>(i)))
+                        e.failureByCause[static_cast<std::size_t>(i)] =
+                            es.outcomes[static_cast<std::size_t>(i)];
+                }
+                e.attempts = es.attempts;
+                e.retries = es.retries;
+                e.rejected = es.rejected;
+                LatencyHistogram lh = es.latency;
+                lh.merge(es.liveLatency);
+                e.latencyP50 = lh.quantile(0.5) / 1000.0;
+                e.latencyP99 = lh.quantile(0.99) / 1000.0;
+            }
+            e.amplification = e.calls ? static_cast<double>(e.attempts) / e.calls : 0.0;
+            for (const CircuitBreakerStage *b : edge.breakers) {
+                EdgeBreakerSummary bs;
+                const std::string prefix = edge.series == Stage::kClientEdge ? "" : edge.name + "/";
+                bs.stage = b->name().substr(prefix.size());
+                bs.transitions = b->transitions();
+                bs.rejected = b->rejected();
+                const auto t = b->timeInState();
+                for (std::size_t i = 0; i < 3; ++i)
+                    bs.timeInStateS[i] = toSeconds(t[i]);
+                e.breakers.push_back(bs);
+            }
+            s.edges.push_back(std::move(e));
+        }
     }
     s.eventsProcessed = m_sim.eventsProcessed();
     s.wallMs = m_wallMs;

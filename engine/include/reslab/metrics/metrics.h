@@ -88,6 +88,76 @@ struct StageSeries
     bool retired = false; ///< replaced by an edit of the pipeline's shape
 };
 
+/// What one edge (a caller's calls through a pipeline to a callee) did in one bucket: a row of
+/// edges.csv. The client edge's rows are the run's BucketRows; these are for the calls services
+/// make (version 2).
+struct EdgeBucket
+{
+    std::uint32_t calls = 0;    ///< calls started
+    std::uint32_t success = 0;  ///< calls ended: ok
+    std::uint32_t fallback = 0; ///< calls ended: fallback
+    std::uint32_t failure = 0;  ///< calls ended: any failure
+    std::uint32_t rejected = 0; ///< refused by a stage of the edge without reaching the callee
+    std::uint32_t attempts = 0; ///< attempts that reached the callee through the edge
+    std::uint32_t retries = 0;
+    double p50Ms = 0; ///< latency of calls that ended in this bucket
+    double p99Ms = 0;
+};
+
+/// One edge's metrics over the run (a service's call, version 2).
+struct EdgeSeries
+{
+    std::string name; ///< "gateway->reviews"
+    std::vector<EdgeBucket> buckets;
+    std::uint64_t calls = 0, success = 0, fallback = 0, failure = 0, attempts = 0, retries = 0,
+                  rejected = 0;
+    std::array<std::uint64_t, kOutcomeCount> outcomes{};
+    LatencyHistogram liveLatency; ///< calls ended in the live bucket
+    LatencyHistogram latency;     ///< calls ended in closed buckets (and after the last)
+};
+
+/// What one replica of a service did in one bucket: a row of services.csv.
+struct ReplicaBucket
+{
+    std::uint32_t attempts = 0; ///< attempts that reached it (refused ones included)
+    std::uint32_t ok = 0;       ///< answered ok (degraded included)
+    std::uint32_t error = 0;    ///< answered error (refused, failed calls included)
+    std::uint32_t overloaded = 0;
+    std::uint32_t inFlight = 0; ///< at the bucket's end: attempts holding a slot
+    std::uint32_t queueLen = 0; ///< at the bucket's end
+    double utilization = 0;     ///< mean slots held / concurrency (1 when unlimited)
+};
+
+/// Reads a replica's gauges when a bucket closes.
+class GaugeSource
+{
+public:
+    virtual void readGauges(std::uint32_t &inFlight, std::uint32_t &queueLen,
+                            double &capacity) const = 0;
+
+protected:
+    ~GaugeSource() = default;
+};
+
+/// One replica's metrics over the run.
+struct ReplicaSeries
+{
+    std::string service;
+    int replica = 0;
+    std::vector<ReplicaBucket> buckets;
+    ReplicaBucket live;
+    TimeWeighted busy; ///< slots held
+    const GaugeSource *gauges = nullptr;
+};
+
+/// Per-replica totals for summary.json (version 2).
+struct ReplicaTotals
+{
+    std::uint64_t attempts = 0;
+    double utilization = 0;
+    std::uint32_t maxQueue = 0;
+};
+
 /// Per-service totals for summary.json.
 struct ServiceTotals
 {
@@ -100,6 +170,33 @@ struct ServiceTotals
     double utilization = 0;
     std::uint32_t maxQueue = 0;
     bool isTarget = false;
+    // version 2
+    std::uint64_t ok = 0;       ///< answered ok, degraded included
+    std::uint64_t refused = 0;  ///< answered error at once by a refusing replica
+    std::uint64_t failedCalls = 0; ///< answered error because a required call failed
+    std::uint64_t degraded = 0; ///< answered ok after an optional call failed or fell back
+    std::vector<ReplicaTotals> replicas;
+};
+
+/// One breaker of an edge, for summary.json's `edges` (version 2).
+struct EdgeBreakerSummary
+{
+    std::string stage;
+    std::uint64_t transitions = 0;
+    std::uint64_t rejected = 0;
+    std::array<double, 3> timeInStateS{};
+};
+
+/// One edge, for summary.json's `edges` (version 2).
+struct EdgeSummary
+{
+    std::string name;
+    std::uint64_t calls = 0, success = 0, fallback = 0, failure = 0, attempts = 0, retries = 0,
+                  rejected = 0;
+    std::array<std::uint64_t, kOutcomeCount> failureByCause{};
+    double amplification = 0; ///< attempts / calls
+    double latencyP50 = 0, latencyP99 = 0;
+    std::vector<EdgeBreakerSummary> breakers;
 };
 
 /// Everything summary.json says about a run.
@@ -126,6 +223,9 @@ struct Summary
     std::array<double, 3> timeInStateS{}; ///< closed, open, half_open
     std::uint64_t fallbackStatic = 0, fallbackCache = 0, fallbackService = 0, fallbackMisses = 0;
     std::vector<ServiceTotals> services;
+    /// Version 2: every edge, the client's first (summary.json `edges`); empty for version 1.
+    std::vector<EdgeSummary> edges;
+    bool graph = false; ///< a version-2 scenario: `edges` and the richer `service` entries
     std::uint64_t eventsProcessed = 0;
     double wallMs = 0;
 

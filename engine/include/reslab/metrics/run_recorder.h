@@ -4,6 +4,7 @@
 #include "reslab/metrics/latency_histogram.h"
 #include "reslab/metrics/metrics.h"
 
+#include <algorithm>
 #include <limits>
 #include <vector>
 
@@ -54,6 +55,53 @@ public:
     /// has that key.
     const StageSeries *findStageSeries(std::string_view edge, std::string_view stage) const;
 
+    /// Opens the series of one edge that a service calls through (version 2); returns its index.
+    std::size_t addEdge(std::string name);
+    EdgeSeries &edge(std::size_t e) { return m_edges[e]; }
+    const std::vector<EdgeSeries> &edgeSeries() const { return m_edges; }
+    /// The edge's row for the bucket that counts at `now`.
+    EdgeBucket &edgeBucket(std::size_t e, SimTime now)
+    {
+        current(now);
+        return m_edgeLive[e];
+    }
+    void edgeCall(std::size_t e, SimTime now)
+    {
+        ++edgeBucket(e, now).calls;
+        ++m_edges[e].calls;
+    }
+    void edgeEnd(std::size_t e, SimTime now, Outcome outcome, SimTime latency);
+    void edgeAttempt(std::size_t e, SimTime now)
+    {
+        ++edgeBucket(e, now).attempts;
+        ++m_edges[e].attempts;
+    }
+    void edgeRetry(std::size_t e, SimTime now)
+    {
+        ++edgeBucket(e, now).retries;
+        ++m_edges[e].retries;
+    }
+    void edgeRejected(std::size_t e, SimTime now)
+    {
+        ++edgeBucket(e, now).rejected;
+        ++m_edges[e].rejected;
+    }
+
+    /// Opens the series of one replica of a service; returns its index.
+    std::size_t addReplica(std::string service, int replica, const GaugeSource *source);
+    /// The replica's row for the bucket that counts at `now`.
+    ReplicaBucket &replicaBucket(std::size_t r, SimTime now)
+    {
+        current(now);
+        return m_replicas[r].live;
+    }
+    void replicaBusy(std::size_t r, SimTime now, std::int64_t delta)
+    {
+        current(now);
+        m_replicas[r].busy.add(now, delta);
+    }
+    const std::vector<ReplicaSeries> &replicaSeries() const { return m_replicas; }
+
     /// Gauges read when a bucket closes (set by the simulation).
     struct Gauges
     {
@@ -68,6 +116,8 @@ public:
 
     const std::vector<BucketRow> &rows() const { return m_rows; }
     std::size_t bucketCount() const { return m_bucketCount; }
+    /// Buckets closed so far (every series has this many rows).
+    std::size_t closedCount() const { return std::min(m_live, m_bucketCount); }
     SimTime bucket() const { return m_bucket; }
     /// Latency of every request ended so far. A request is recorded once, in the live bucket's
     /// histogram, which is merged into the run's when the bucket closes; this merges the live
@@ -110,6 +160,9 @@ private:
     std::vector<StageSeries> m_stages;
     std::vector<StageBucket> m_stageLive;                  ///< each series' live bucket
     std::vector<std::array<TimeWeighted, 3>> m_stageState; ///< each breaker's state indicators
+    std::vector<EdgeSeries> m_edges;
+    std::vector<EdgeBucket> m_edgeLive;
+    std::vector<ReplicaSeries> m_replicas;
 };
 
 } // namespace reslab

@@ -32,6 +32,12 @@ struct RunOptions
 struct EdgeRun
 {
     std::string name;                            ///< "client->payments"
+    std::string caller;                          ///< "client" or the calling service
+    std::string callee;                          ///< the called service
+    /// Its series in the recorder (RunRecorder::edgeSeries); Stage::kClientEdge for the
+    /// client's, whose numbers are the run's own (timeseries.csv).
+    std::size_t series = Stage::kClientEdge;
+    std::unique_ptr<Callee> tail; ///< counts the edge's attempts in front of the callee
     std::vector<std::unique_ptr<Stage>> stages;  ///< enabled stages, outermost first
     std::vector<CircuitBreakerStage *> breakers; ///< the first one is the edge's primary breaker
     std::vector<RetryStage *> retries;
@@ -92,6 +98,8 @@ public:
     const std::vector<FallbackStage *> &fallbacks() const { return clientEdge().fallbacks; }
     const std::vector<TimeoutStage *> &timeouts() const { return clientEdge().timeouts; }
     const std::vector<std::unique_ptr<VirtualService>> &services() const { return m_services; }
+    /// The edge named `name` ("gateway->reviews"), or nullptr.
+    const EdgeRun *findEdge(std::string_view name) const;
     VirtualService &targetService() const { return *m_services[m_targetIndex]; }
 
 private:
@@ -102,6 +110,9 @@ private:
     /// Builds `edge` from `pipeline` in front of `callee` (client edge: version-1 stage names).
     void buildEdge(EdgeRun &edge, const std::vector<StageSpec> &pipeline, Callee &callee,
                    bool clientEdge);
+    /// The edges of the services' calls (version 2), and each service's call routes.
+    void buildCallEdges();
+    VirtualService *serviceNamed(const std::string &name) const;
 
     Scenario m_scenario;
     std::uint64_t m_seed;

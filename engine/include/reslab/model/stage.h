@@ -121,15 +121,35 @@ public:
     /// Its metrics series in the run's recorder, keyed by (edge, stage) (set when it is built).
     void setSeries(std::size_t series) { m_series = series; }
     std::size_t series() const { return m_series; }
+    /// The series of the edge it is on (RunRecorder::addEdge); kClientEdge on the client's.
+    void setEdgeSeries(std::size_t edge) { m_edgeSeries = edge; }
+    static constexpr std::size_t kClientEdge = static_cast<std::size_t>(-1);
 
 protected:
     /// This stage's row of the bucket that counts now.
     StageBucket &bucket() { return m_ctx.recorder.stageBucket(m_series, m_ctx.sim.now()); }
+    /// A retry started, in its edge's `retries` (timeseries.csv on the client edge).
+    void countRetry()
+    {
+        if (m_edgeSeries == kClientEdge)
+            m_ctx.recorder.retry(m_ctx.sim.now());
+        else
+            m_ctx.recorder.edgeRetry(m_edgeSeries, m_ctx.sim.now());
+    }
+    /// A call refused without reaching the callee, in its edge's `rejected`.
+    void countRejected()
+    {
+        if (m_edgeSeries == kClientEdge)
+            m_ctx.recorder.rejected(m_ctx.sim.now());
+        else
+            m_ctx.recorder.edgeRejected(m_edgeSeries, m_ctx.sim.now());
+    }
 
     RunContext &m_ctx;
     Callee *m_inner = nullptr;
     std::string m_name;
     std::size_t m_series = 0;
+    std::size_t m_edgeSeries = kClientEdge;
 };
 
 /// Fixed-size records reused through a free list; handles carry a generation so that a stale
@@ -180,6 +200,8 @@ public:
     T &operator[](std::uint32_t i) { return m_items[i]; }
     std::uint32_t generation(std::uint32_t i) const { return m_generations[i]; }
     std::size_t live() const { return m_items.size() - m_free.size(); }
+    /// Records allocated so far (live or free): valid indices are below it.
+    std::uint32_t capacity() const { return static_cast<std::uint32_t>(m_items.size()); }
 
 private:
     /// A fresh record in place. `item = T{}` would build the temporary on the stack and copy it

@@ -60,6 +60,9 @@ struct StagePattern
     bool (*sameShape)(const StageSpec &a, const StageSpec &b);
     /// The schema rows of this type's options, in the order the editor shows them.
     std::vector<ParamInfo> (*parameters)();
+    /// The scenario format version that introduced the type (a version-1 file cannot use a
+    /// version-2 stage).
+    int version = 1;
 };
 
 /// Every stage type, in the order of StageOptions.

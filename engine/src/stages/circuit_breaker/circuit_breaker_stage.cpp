@@ -40,7 +40,7 @@ std::uint64_t CircuitBreakerStage::start(std::uint32_t slot, Caller *caller, std
     }
     if (!permit.allowed) {
         ++m_rejected;
-        m_ctx.recorder.rejected(now);
+        countRejected();
         ++bucket().rejected;
         publish(slot, {.kind = EventKind::BreakerRejected, .to = m_policy->state()});
         m_ctx.sim.schedule(now, this, kReject, handle);

@@ -67,7 +67,7 @@ void RetryStage::fire(std::uint32_t, std::uint64_t arg)
     f->waiting = false;
     ++f->retriesDone;
     ++m_retries;
-    m_ctx.recorder.retry(m_ctx.sim.now());
+    countRetry();
     ++bucket().retries;
     callInner(arg);
 }
