@@ -280,26 +280,26 @@ void parseCalls(Checker &c, const json &v, const std::string &path, ServiceSpec 
 void readPhaseReplicas(Checker &c, const json &v, const std::string &path, const ServiceSpec &svc,
                        bool replicasKnown, std::vector<int> &out)
 {
-    forEachElement(c, v, path, "replica indices", [&](const json &e, const std::string &p,
-                                                      std::size_t) {
-        const auto i = readInteger(c, e, p, atLeast(0, kMaxReplicas - 1));
-        if (!i)
-            return;
-        const int index = static_cast<int>(*i);
-        if (replicasKnown && index >= svc.replicas) {
-            c.error(p, "replica " + std::to_string(index) + " does not exist (" + svc.name +
-                           " has " + std::to_string(svc.replicas) +
-                           (svc.replicas == 1 ? " replica: 0)"
-                                              : " replicas: 0 to " +
-                                                    std::to_string(svc.replicas - 1) + ")"));
-            return;
-        }
-        if (std::find(out.begin(), out.end(), index) != out.end()) {
-            c.error(p, "replica " + std::to_string(index) + " is listed twice");
-            return;
-        }
-        out.push_back(index);
-    });
+    forEachElement(
+        c, v, path, "replica indices", [&](const json &e, const std::string &p, std::size_t) {
+            const auto i = readInteger(c, e, p, atLeast(0, kMaxReplicas - 1));
+            if (!i)
+                return;
+            const int index = static_cast<int>(*i);
+            if (replicasKnown && index >= svc.replicas) {
+                c.error(p, "replica " + std::to_string(index) + " does not exist (" + svc.name +
+                               " has " + std::to_string(svc.replicas) +
+                               (svc.replicas == 1
+                                    ? " replica: 0)"
+                                    : " replicas: 0 to " + std::to_string(svc.replicas - 1) + ")"));
+                return;
+            }
+            if (std::find(out.begin(), out.end(), index) != out.end()) {
+                c.error(p, "replica " + std::to_string(index) + " is listed twice");
+                return;
+            }
+            out.push_back(index);
+        });
 }
 
 void parseService(Checker &c, const json &v, const std::string &path, ServiceSpec &svc,
@@ -312,8 +312,8 @@ void parseService(Checker &c, const json &v, const std::string &path, ServiceSpe
     const JsonObject o(c, v, path);
     o.checkKeys(plus(kServiceKeys, kServiceKeysV2));
     checkVersion2Keys(o, kServiceKeysV2, doc);
-    const bool replicasOk = o.integer(row("service", "replicas"), svc.replicas) ||
-                            o.find("replicas") == nullptr;
+    const bool replicasOk =
+        o.integer(row("service", "replicas"), svc.replicas) || o.find("replicas") == nullptr;
     o.choice("load_balancer", svc.loadBalancer, kLoadBalancers);
     o.choice("call_mode", svc.callMode, kCallModes);
     if (const json *calls = o.find("calls"))
@@ -327,27 +327,26 @@ void parseService(Checker &c, const json &v, const std::string &path, ServiceSpe
 
     if (const json *phases = o.find("phases")) {
         std::optional<double> lastAt;
-        forEachObject(c, *phases, o.sub("phases"), "service phase",
-                      [&](const JsonObject &p, std::size_t) {
-                          p.checkKeys(plus(kServicePhaseKeys, kServicePhaseKeysV2));
-                          checkVersion2Keys(p, kServicePhaseKeysV2, doc);
-                          ServicePhase phase;
-                          const bool atOk = p.number("at_s", phase.atS, kAtS, Need::Required);
-                          checkPhaseOrder(p, phase.atS, atOk, lastAt);
-                          p.optNumber("failure_rate", phase.failureRate, kProbability);
-                          latencyKey(p, "latency_ms", phase.latency);
-                          latencyKey(p, "error_latency_ms", phase.errorLatency);
-                          p.optInteger("concurrency", phase.concurrency, kConcurrency);
-                          p.optInteger("queue_limit", phase.queueLimit, kQueueLimit);
-                          p.optNumber("latency_per_inflight_ms", phase.latencyPerInflightMs, kMs);
-                          ReplicaState state = ReplicaState::Up;
-                          if (p.find("state") && p.choice("state", state, kReplicaStates))
-                              phase.state = state;
-                          if (const json *r = p.find("replicas"))
-                              readPhaseReplicas(c, *r, p.sub("replicas"), svc, replicasOk,
-                                                phase.replicas);
-                          svc.phases.push_back(phase);
-                      });
+        forEachObject(
+            c, *phases, o.sub("phases"), "service phase", [&](const JsonObject &p, std::size_t) {
+                p.checkKeys(plus(kServicePhaseKeys, kServicePhaseKeysV2));
+                checkVersion2Keys(p, kServicePhaseKeysV2, doc);
+                ServicePhase phase;
+                const bool atOk = p.number("at_s", phase.atS, kAtS, Need::Required);
+                checkPhaseOrder(p, phase.atS, atOk, lastAt);
+                p.optNumber("failure_rate", phase.failureRate, kProbability);
+                latencyKey(p, "latency_ms", phase.latency);
+                latencyKey(p, "error_latency_ms", phase.errorLatency);
+                p.optInteger("concurrency", phase.concurrency, kConcurrency);
+                p.optInteger("queue_limit", phase.queueLimit, kQueueLimit);
+                p.optNumber("latency_per_inflight_ms", phase.latencyPerInflightMs, kMs);
+                ReplicaState state = ReplicaState::Up;
+                if (p.find("state") && p.choice("state", state, kReplicaStates))
+                    phase.state = state;
+                if (const json *r = p.find("replicas"))
+                    readPhaseReplicas(c, *r, p.sub("replicas"), svc, replicasOk, phase.replicas);
+                svc.phases.push_back(phase);
+            });
     }
     if (const json *script = o.find("script")) {
         forEachElement(c, *script, o.sub("script"), "outcomes such as \"ok\" or \"error:250\"",
@@ -393,10 +392,10 @@ void parsePipeline(Checker &c, const json &v, const std::string &path,
         StageSpec st;
         const bool typeKnown = readStageType(o, st);
         if (typeKnown && st.pattern().version > doc.version)
-            c.error(o.sub("type"), "stage type \"" + std::string(st.typeName()) +
-                                       "\" needs scenario version " +
-                                       std::to_string(st.pattern().version) + " (set \"version\": " +
-                                       std::to_string(st.pattern().version) + ")");
+            c.error(o.sub("type"),
+                    "stage type \"" + std::string(st.typeName()) + "\" needs scenario version " +
+                        std::to_string(st.pattern().version) +
+                        " (set \"version\": " + std::to_string(st.pattern().version) + ")");
         bool hasName = false;
         if (o.string("name", st.name)) {
             hasName = true;
@@ -442,8 +441,8 @@ void parsePipeline(Checker &c, const json &v, const std::string &path,
 void parseLayout(Checker &c, const json &v, Scenario &s, const std::vector<std::string> &services)
 {
     if (!v.is_object()) {
-        c.error("layout", "expected an object of [x, y] positions by service name, got " +
-                              describe(v));
+        c.error("layout",
+                "expected an object of [x, y] positions by service name, got " + describe(v));
         return;
     }
     for (const auto &item : v.items()) {
@@ -468,8 +467,8 @@ void parseLayout(Checker &c, const json &v, Scenario &s, const std::vector<std::
 void parseI18n(Checker &c, const json &v, Scenario &s)
 {
     if (!v.is_object()) {
-        c.error("i18n", "expected an object of translations by language (\"zh_CN\"), got " +
-                            describe(v));
+        c.error("i18n",
+                "expected an object of translations by language (\"zh_CN\"), got " + describe(v));
         return;
     }
     for (const auto &item : v.items()) {
@@ -590,8 +589,8 @@ void checkGraph(Checker &c, const Scenario &s)
 // ------------------------------------------------------------------------------------------------
 // The document.
 
-const Keys kRootKeys{"version",   "name", "description", "seed",   "duration_s", "bucket_ms",
-                     "load",      "services", "target",    "pipeline", "layout",   "i18n"};
+const Keys kRootKeys{"version", "name",     "description", "seed",     "duration_s", "bucket_ms",
+                     "load",    "services", "target",      "pipeline", "layout",     "i18n"};
 const Keys kRootKeysV2{"layout", "i18n"};
 
 void parseSeed(Checker &c, const json &v, std::uint64_t &seed)

@@ -39,7 +39,9 @@ nlohmann::json summaryToJson(const Summary &s)
         if (isFailure(o))
             failure[std::string(outcomeName(o))] = s.failureByCause[static_cast<std::size_t>(i)];
     }
-    const auto ratio = [](double v) { return std::round(v * 1e4) / 1e4; };
+    const auto ratio = [](double v) {
+        return std::round(v * 1e4) / 1e4;
+    };
     json services = json::object();
     for (const ServiceTotals &t : s.services) {
         services[t.name] = {
@@ -116,16 +118,17 @@ nlohmann::json summaryToJson(const Summary &s)
                                       {{"closed", round3(b.timeInStateS[0])},
                                        {"open", round3(b.timeInStateS[1])},
                                        {"half_open", round3(b.timeInStateS[2])}}}};
-            edges[e.name] = {{"calls", e.calls},
-                             {"success", e.success},
-                             {"fallback", e.fallback},
-                             {"failure", std::move(cause)},
-                             {"attempts", e.attempts},
-                             {"retries", e.retries},
-                             {"amplification", ratio(e.amplification)},
-                             {"rejected", e.rejected},
-                             {"latency_ms", {{"p50", round3(e.latencyP50)}, {"p99", round3(e.latencyP99)}}},
-                             {"breakers", std::move(breakers)}};
+            edges[e.name] = {
+                {"calls", e.calls},
+                {"success", e.success},
+                {"fallback", e.fallback},
+                {"failure", std::move(cause)},
+                {"attempts", e.attempts},
+                {"retries", e.retries},
+                {"amplification", ratio(e.amplification)},
+                {"rejected", e.rejected},
+                {"latency_ms", {{"p50", round3(e.latencyP50)}, {"p99", round3(e.latencyP99)}}},
+                {"breakers", std::move(breakers)}};
         }
         j["edges"] = std::move(edges);
     }

@@ -67,7 +67,8 @@ void RunRecorder::closeBucket()
         double cap = 1;
         if (r.gauges)
             r.gauges->readGauges(r.live.inFlight, r.live.queueLen, cap);
-        r.live.utilization = r.busy.take(end) / ((cap > 0 ? cap : 1.0) * static_cast<double>(m_bucket));
+        r.live.utilization =
+            r.busy.take(end) / ((cap > 0 ? cap : 1.0) * static_cast<double>(m_bucket));
         r.buckets.push_back(r.live);
         r.live = ReplicaBucket{};
     }

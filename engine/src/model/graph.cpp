@@ -27,13 +27,13 @@ std::vector<EdgeRef> scenarioEdges(const Scenario &scenario)
                      .path = "pipeline"});
     for (const auto &[name, svc] : scenario.services) {
         for (std::size_t i = 0; i < svc.calls.size(); ++i) {
-            edges.push_back({.name = callEdgeName(svc, i),
-                             .caller = name,
-                             .callee = svc.calls[i].to,
-                             .callIndex = i,
-                             .pipeline = &svc.calls[i].pipeline,
-                             .path = "services." + name + ".calls[" + std::to_string(i) +
-                                     "].pipeline"});
+            edges.push_back(
+                {.name = callEdgeName(svc, i),
+                 .caller = name,
+                 .callee = svc.calls[i].to,
+                 .callIndex = i,
+                 .pipeline = &svc.calls[i].pipeline,
+                 .path = "services." + name + ".calls[" + std::to_string(i) + "].pipeline"});
         }
     }
     return edges;
@@ -52,7 +52,8 @@ bool pipelineUsesVersion2(const std::vector<StageSpec> &pipeline)
 
 bool usesVersion2(const Scenario &scenario)
 {
-    if (!scenario.layout.empty() || !scenario.i18n.empty() || pipelineUsesVersion2(scenario.pipeline))
+    if (!scenario.layout.empty() || !scenario.i18n.empty() ||
+        pipelineUsesVersion2(scenario.pipeline))
         return true;
     for (const auto &[name, svc] : scenario.services) {
         if (!svc.calls.empty() || svc.callMode != CallMode::Sequential || svc.replicas != 1 ||

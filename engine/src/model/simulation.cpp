@@ -86,7 +86,9 @@ void Simulation::buildEdge(EdgeRun &edge, const std::vector<StageSpec> &pipeline
     edge.retries.clear();
     edge.fallbacks.clear();
     edge.timeouts.clear();
-    const auto service = [this](const std::string &name) -> Callee * { return serviceNamed(name); };
+    const auto service = [this](const std::string &name) -> Callee * {
+        return serviceNamed(name);
+    };
     for (const StageSpec &spec : pipeline) {
         if (!spec.enabled)
             continue;
@@ -94,8 +96,8 @@ void Simulation::buildEdge(EdgeRun &edge, const std::vector<StageSpec> &pipeline
         std::string name = clientEdge ? plain : edge.name + "/" + plain;
         const StageBuild build{.ctx = m_ctx,
                                .name = std::move(name),
-                               .primary = clientEdge && spec.is<BreakerSpec>() &&
-                                          edge.breakers.empty(),
+                               .primary =
+                                   clientEdge && spec.is<BreakerSpec>() && edge.breakers.empty(),
                                .service = service};
         std::unique_ptr<Stage> stage = spec.pattern().create(build, spec);
         stage->setSeries(m_recorder.addStage(edge.name, plain, spec.typeName(), m_sim.now()));

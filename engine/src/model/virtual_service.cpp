@@ -227,8 +227,8 @@ void VirtualService::reconfigure(const ServiceSpec &spec)
             refuseAll(r);
     }
     if (m_isTarget)
-        m_ctx.recorder.gauges.concurrency = m_replicas.front().m_concurrency *
-                                            static_cast<double>(m_replicas.size());
+        m_ctx.recorder.gauges.concurrency =
+            m_replicas.front().m_concurrency * static_cast<double>(m_replicas.size());
     for (Replica &r : m_replicas)
         startQueued(r);
     schedulePhases();
@@ -280,8 +280,10 @@ std::uint32_t VirtualService::pickReplica(std::uint32_t slot, std::uint32_t atte
     }
     case LoadBalancer::PowerOfTwo: {
         const std::uint64_t id = m_ctx.requests.id(slot);
-        const auto a = std::min(n - 1, static_cast<std::uint32_t>(m_lbRng.uniform(id, attempt, 0) * n));
-        auto b = std::min(n - 2, static_cast<std::uint32_t>(m_lbRng.uniform(id, attempt, 1) * (n - 1)));
+        const auto a =
+            std::min(n - 1, static_cast<std::uint32_t>(m_lbRng.uniform(id, attempt, 0) * n));
+        auto b =
+            std::min(n - 2, static_cast<std::uint32_t>(m_lbRng.uniform(id, attempt, 1) * (n - 1)));
         if (b >= a)
             ++b;
         return m_replicas[b].outstanding() < m_replicas[a].outstanding() ? b : a;
@@ -392,10 +394,10 @@ void VirtualService::beginService(std::uint32_t index, std::uint64_t latencyWord
     if (m_scriptPos < m_spec.script.size()) {
         const ScriptedOutcome &s = m_spec.script[m_scriptPos++];
         ok = s.ok;
-        latencyMs = s.latencyMs ? *s.latencyMs
-                                : sampleLatencyMs(ok || !r.m_errorLatency ? r.m_latency
-                                                                          : *r.m_errorLatency,
-                                                  latencyWord);
+        latencyMs = s.latencyMs
+                        ? *s.latencyMs
+                        : sampleLatencyMs(ok || !r.m_errorLatency ? r.m_latency : *r.m_errorLatency,
+                                          latencyWord);
     } else {
         // Draw 0 decides the outcome; a rate of 0 or 1 needs no draw (u < 1 always holds).
         ok = r.m_failureRate <= 0.0 ||

@@ -171,10 +171,10 @@ struct ServiceTotals
     std::uint32_t maxQueue = 0;
     bool isTarget = false;
     // version 2
-    std::uint64_t ok = 0;       ///< answered ok, degraded included
-    std::uint64_t refused = 0;  ///< answered error at once by a refusing replica
+    std::uint64_t ok = 0;          ///< answered ok, degraded included
+    std::uint64_t refused = 0;     ///< answered error at once by a refusing replica
     std::uint64_t failedCalls = 0; ///< answered error because a required call failed
-    std::uint64_t degraded = 0; ///< answered ok after an optional call failed or fell back
+    std::uint64_t degraded = 0;    ///< answered ok after an optional call failed or fell back
     std::vector<ReplicaTotals> replicas;
 };
 

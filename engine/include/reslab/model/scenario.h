@@ -145,8 +145,8 @@ enum class ReplicaState
 struct CallSpec
 {
     std::string to;
-    double probability = 1; ///< drawn per attempt from the edge's stream
-    bool required = true;   ///< a failed required call fails the attempt
+    double probability = 1;          ///< drawn per attempt from the edge's stream
+    bool required = true;            ///< a failed required call fails the attempt
     std::vector<StageSpec> pipeline; ///< outermost first
     bool operator==(const CallSpec &) const = default;
 };

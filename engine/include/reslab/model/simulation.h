@@ -31,9 +31,9 @@ struct RunOptions
 /// other edges are named `EDGE/STAGE`, so their random streams differ.
 struct EdgeRun
 {
-    std::string name;                            ///< "client->payments"
-    std::string caller;                          ///< "client" or the calling service
-    std::string callee;                          ///< the called service
+    std::string name;   ///< "client->payments"
+    std::string caller; ///< "client" or the calling service
+    std::string callee; ///< the called service
     /// Its series in the recorder (RunRecorder::edgeSeries); Stage::kClientEdge for the
     /// client's, whose numbers are the run's own (timeseries.csv).
     std::size_t series = Stage::kClientEdge;
