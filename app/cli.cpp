@@ -1,6 +1,8 @@
 #include "cli.h"
 
 #include "reslab/io/config_export.h"
+#include "reslab/io/graph_dot.h"
+#include "reslab/layout/graph_layout.h"
 #include "reslab/io/scenario_io.h"
 #include "reslab/metrics/event_log.h"
 #include "reslab/metrics/report.h"
@@ -45,7 +47,8 @@ usage:
   resilience-lab gui [SCENARIO]        open the GUI
   resilience-lab run SCENARIO [--seed N] [--duration S] [--out DIR] [--events]
                                        run headless; print the summary; with --out write
-                                       summary.json, timeseries.csv (and events.csv) into DIR
+                                       summary.json, timeseries.csv, edges.csv, services.csv
+                                       (and events.csv) into DIR
   resilience-lab validate SCENARIO     check a scenario; print every error with its path
   resilience-lab render SCENARIO --out FILE.{png,svg,pdf} [--at S] [--chart NAME]
                                        run to S seconds (default: the end) and draw the
@@ -59,6 +62,9 @@ usage:
                                        for geometric spacing
   resilience-lab export-config SCENARIO --format resilience4j|polly
                                        the pipeline as resilience4j YAML or Polly v8 C# options
+  resilience-lab graph SCENARIO --format dot|svg [--out FILE]
+                                       the service graph alone, as Graphviz DOT or laid out as
+                                       SVG (stdout without --out)
 
 SCENARIO is a file path or preset:NAME.
 Exit codes: 0 ok, 1 the run's own checks failed, 2 bad input.
@@ -527,6 +533,60 @@ int commandExportConfig(const std::vector<std::string> &args)
     return kExitOk;
 }
 
+int commandGraph(const std::vector<std::string> &args)
+{
+    std::optional<std::string> scenarioArg;
+    std::optional<std::string> format;
+    std::optional<std::filesystem::path> out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--format") {
+            if (i + 1 >= args.size())
+                return badUsage("--format needs dot or svg");
+            format = args[++i];
+        } else if (args[i] == "--out") {
+            if (i + 1 >= args.size())
+                return badUsage("--out needs a FILE");
+            out = args[++i];
+        } else if (!args[i].empty() && args[i][0] == '-') {
+            return badUsage("unknown option " + args[i]);
+        } else if (!scenarioArg) {
+            scenarioArg = args[i];
+        } else {
+            return badUsage("graph takes one SCENARIO");
+        }
+    }
+    if (!scenarioArg)
+        return badUsage("graph needs SCENARIO --format dot|svg");
+    const std::string fmt = format.value_or("dot");
+    if (fmt != "dot" && fmt != "svg")
+        return badUsage("--format must be dot or svg (got \"" + fmt + "\")");
+    const Loaded l = loadScenario(*scenarioArg);
+    if (!l.parse.ok()) {
+        printErrors(l);
+        return kExitBadInput;
+    }
+    std::string text = scenarioToDot(*l.parse.scenario);
+    if (fmt == "svg") {
+        std::string error;
+        std::optional<std::string> svg = layout::renderSvg(text, error);
+        if (!svg) {
+            std::cerr << "resilience-lab: " << error << '\n';
+            return kExitChecksFailed;
+        }
+        text = std::move(*svg);
+    }
+    if (!out) {
+        std::cout << text;
+        return kExitOk;
+    }
+    std::string error;
+    if (!writeFile(*out, [&](std::ostream &o) { o << text; }, error)) {
+        std::cerr << "resilience-lab: " << error << '\n';
+        return kExitBadInput;
+    }
+    return kExitOk;
+}
+
 int commandGui(const std::vector<std::string> &args, int argc, char **argv)
 {
 #ifdef RESLAB_HAVE_UI
@@ -566,6 +626,8 @@ int run(int argc, char **argv)
             return commandSweep(rest);
         if (command == "export-config")
             return commandExportConfig(rest);
+        if (command == "graph")
+            return commandGraph(rest);
         if (command == "gui")
             return commandGui(rest, argc, argv);
         if (command == "help" || command == "--help" || command == "-h") {

@@ -6,7 +6,8 @@ set -euo pipefail
 headless=0
 [ "${1:-}" = "--headless" ] && headless=1
 
-pkgs=(cmake ninja-build g++ libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev)
+pkgs=(cmake ninja-build g++ pkg-config libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+      libgraphviz-dev)
 if [ "$headless" = 0 ]; then
     pkgs+=(qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev libqt6opengl6-dev libgl-dev
            qt6-qpa-plugins libqt6svg6 fonts-dejavu-core)
