@@ -350,5 +350,39 @@ TEST(ConfigExport, PollyFailureRatioIsExportedExactly)
     EXPECT_EQ(blocks[0].second.at("FailureRatio"), "0.0625");
 }
 
+TEST(ConfigExportGraph, EachEdgeIsExportedUnderItsEdgeName)
+{
+    const ScenarioParse r = parseScenarioText(R"({
+      "version": 2, "name": "g", "load": {"type": "poisson", "rate_per_s": 1}, "target": "gw",
+      "pipeline": [ {"type": "retry", "max_retries": 2} ],
+      "services": {
+        "gw": {"latency_ms": {"dist": "constant", "value": 1},
+               "calls": [ {"to": "db", "pipeline": [ {"type": "timeout", "timeout_ms": 250} ]},
+                          {"to": "db", "pipeline": [ {"type": "timeout", "timeout_ms": 90} ]} ]},
+        "db": {"latency_ms": {"dist": "constant", "value": 1}}
+      }
+    })");
+    ASSERT_TRUE(r.ok()) << r.errors.front().toString();
+    const std::string yaml = exportResilience4jYaml(*r.scenario);
+    // Spring Boot binds map keys with '>' or '#' only in brackets.
+    EXPECT_NE(
+        yaml.find("  retry:\n    instances:\n      \"[client->gw]\":\n        maxAttempts: 3\n"),
+        std::string::npos)
+        << yaml;
+    EXPECT_NE(yaml.find("      \"[gw->db]\":\n        timeoutDuration: 250ms\n"), std::string::npos)
+        << yaml;
+    EXPECT_NE(yaml.find("      \"[gw->db#2]\":\n        timeoutDuration: 90ms\n"),
+              std::string::npos)
+        << yaml;
+    EXPECT_EQ(yaml.find("timelimiter:", yaml.find("timelimiter:") + 1), std::string::npos)
+        << "one timelimiter section for every edge";
+    const std::string cs = exportPollyCSharp(*r.scenario);
+    EXPECT_NE(cs.find("// edge gw->db#2\nvar gw__db_2 = new ResiliencePipelineBuilder()\n"
+                      "    .AddTimeout(new TimeoutStrategyOptions\n    {\n        Timeout = "
+                      "TimeSpan.FromMilliseconds(90),"),
+              std::string::npos)
+        << cs;
+}
+
 } // namespace
 } // namespace reslab

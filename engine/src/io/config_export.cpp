@@ -1,5 +1,9 @@
 #include "reslab/io/config_export.h"
 
+#include "reslab/model/graph.h"
+
+#include <cctype>
+
 #include "reslab/kernel/time.h"
 
 #include <charconv>
@@ -86,29 +90,28 @@ std::string instanceName(const Scenario &s)
 }
 
 template <class Options>
-const StageSpec *firstEnabled(const Scenario &s)
+const StageSpec *firstEnabled(const std::vector<StageSpec> &pipeline)
 {
-    for (const StageSpec &st : s.pipeline) {
+    for (const StageSpec &st : pipeline) {
         if (st.enabled && st.is<Options>())
             return &st;
     }
     return nullptr;
 }
 
-} // namespace
-
-std::string exportResilience4jYaml(const Scenario &s)
+/// One edge's instances, section by section, and what did not map.
+struct Resilience4jSections
 {
-    std::ostringstream y;
-    std::ostringstream notes;
-    const std::string name = instanceName(s);
-    y << "# resilience4j configuration exported by Resilience Lab from \"" << s.name << "\"\n";
-    y << "# Paste under your Spring Boot application.yml. Durations are in milliseconds (ISO-8601 "
-         "seconds when they have a fraction of a millisecond).\n";
-    y << "resilience4j:\n";
+    std::ostringstream breaker, retry, timeLimiter, notes;
+};
+
+void resilience4jEdge(const std::vector<StageSpec> &pipeline, const std::string &name,
+                      Resilience4jSections &out)
+{
+    std::ostringstream &notes = out.notes;
 
     int breakers = 0, retries = 0;
-    for (const StageSpec &st : s.pipeline) {
+    for (const StageSpec &st : pipeline) {
         if (!st.enabled)
             continue;
         breakers += st.is<BreakerSpec>();
@@ -121,11 +124,12 @@ std::string exportResilience4jYaml(const Scenario &s)
                   << ") is code in resilience4j (a fallbackMethod / recover), not configuration.\n";
     }
 
-    if (const StageSpec *cb = firstEnabled<BreakerSpec>(s)) {
+    if (const StageSpec *cb = firstEnabled<BreakerSpec>(pipeline)) {
         const BreakerSpec &spec = cb->as<BreakerSpec>();
         if (spec.is<Resilience4jOptions>()) {
             const Resilience4jOptions &b = spec.as<Resilience4jOptions>();
-            y << "  circuitbreaker:\n    instances:\n      " << name << ":\n";
+            std::ostringstream &y = out.breaker;
+            y << "      " << name << ":\n";
             y << "        slidingWindowType: "
               << (b.slidingWindowType == Resilience4jOptions::WindowType::Count ? "COUNT_BASED"
                                                                                 : "TIME_BASED")
@@ -169,9 +173,10 @@ std::string exportResilience4jYaml(const Scenario &s)
         notes << "#   only the first circuit breaker is exported (" << breakers
               << " in the pipeline).\n";
 
-    if (const StageSpec *rs = firstEnabled<RetrySpec>(s)) {
+    if (const StageSpec *rs = firstEnabled<RetrySpec>(pipeline)) {
         const RetrySpec &r = rs->as<RetrySpec>();
-        y << "  retry:\n    instances:\n      " << name << ":\n";
+        std::ostringstream &y = out.retry;
+        y << "      " << name << ":\n";
         y << "        maxAttempts: " << (r.maxRetries + 1) << "\n";
         y << "        waitDuration: " << springDuration(std::floor(r.baseMs)) << "\n";
         const bool exponential = r.backoff == RetrySpec::Backoff::Exponential;
@@ -223,8 +228,8 @@ std::string exportResilience4jYaml(const Scenario &s)
     // that place (the innermost one, inside the exported retry and breaker) means the same.
     int retryAt = -1, breakerAt = -1, timeoutAt = -1;
     bool breakerSeen = false;
-    for (std::size_t i = 0; i < s.pipeline.size(); ++i) {
-        const StageSpec &st = s.pipeline[i];
+    for (std::size_t i = 0; i < pipeline.size(); ++i) {
+        const StageSpec &st = pipeline[i];
         if (!st.enabled)
             continue;
         const int at = static_cast<int>(i);
@@ -241,14 +246,15 @@ std::string exportResilience4jYaml(const Scenario &s)
     if (timeoutAt >= 0 && (timeoutAt < retryAt || timeoutAt < breakerAt))
         timeoutAt = -1; // outside the retry or the breaker: not a TimeLimiter's scope
     if (timeoutAt >= 0) {
-        const StageSpec &ts = s.pipeline[static_cast<std::size_t>(timeoutAt)];
-        y << "  timelimiter:\n    instances:\n      " << name << ":\n";
+        const StageSpec &ts = pipeline[static_cast<std::size_t>(timeoutAt)];
+        std::ostringstream &y = out.timeLimiter;
+        y << "      " << name << ":\n";
         y << "        timeoutDuration: " << springDuration(ts.as<TimeoutSpec>().timeoutMs) << "\n";
         y << "        cancelRunningFuture: "
           << (ts.as<TimeoutSpec>().cancelInner ? "true" : "false") << "\n";
     }
-    for (std::size_t i = 0; i < s.pipeline.size(); ++i) {
-        const StageSpec &st = s.pipeline[i];
+    for (std::size_t i = 0; i < pipeline.size(); ++i) {
+        const StageSpec &st = pipeline[i];
         if (!st.enabled || !st.is<TimeoutSpec>() || static_cast<int>(i) == timeoutAt)
             continue;
         notes << "#   " << st.name << ": timeout " << number(st.as<TimeoutSpec>().timeoutMs)
@@ -259,29 +265,18 @@ std::string exportResilience4jYaml(const Scenario &s)
     }
 
     notes << "#   decoration order in the simulation, outermost first:";
-    for (const StageSpec &st : s.pipeline) {
+    for (const StageSpec &st : pipeline) {
         if (st.enabled)
             notes << " " << st.name;
     }
     notes << " (resilience4j's Spring aspect order is Retry(CircuitBreaker(RateLimiter("
              "TimeLimiter(Bulkhead(call))))) unless you change the aspect orders).\n";
-
-    std::string out = y.str();
-    const std::string n = notes.str();
-    if (!n.empty())
-        out += "# Not exported (no equivalent that means the same thing in resilience4j):\n" + n;
-    return out;
 }
 
-std::string exportPollyCSharp(const Scenario &s)
+void pollyEdge(const std::vector<StageSpec> &pipeline, std::ostringstream &c,
+               std::ostringstream &notes)
 {
-    std::ostringstream c;
-    std::ostringstream notes;
-    c << "// Polly v8 options exported by Resilience Lab from \"" << s.name << "\"\n";
-    c << "// Strategies are added outermost first, as the simulation's pipeline lists them.\n";
-    c << "using Polly;\nusing Polly.CircuitBreaker;\nusing Polly.Retry;\nusing Polly.Timeout;\n\n";
-    c << "var pipeline = new ResiliencePipelineBuilder()\n";
-    for (const StageSpec &st : s.pipeline) {
+    for (const StageSpec &st : pipeline) {
         if (!st.enabled)
             continue;
         if (st.is<BreakerSpec>()) {
@@ -352,7 +347,96 @@ std::string exportPollyCSharp(const Scenario &s)
                   << ".\n";
         }
     }
-    c << "    .Build();\n";
+}
+
+/// The edges to export and their names: the client's pipeline alone (named after the target)
+/// for a version-1 scenario; every edge, under its edge name, for a graph.
+struct ExportEdge
+{
+    const std::vector<StageSpec> *pipeline;
+    std::string name;
+};
+
+std::vector<ExportEdge> exportEdges(const Scenario &s)
+{
+    if (!usesVersion2(s))
+        return {{&s.pipeline, instanceName(s)}};
+    std::vector<ExportEdge> out;
+    for (const EdgeRef &e : scenarioEdges(s))
+        out.push_back({e.pipeline, e.name});
+    return out;
+}
+
+} // namespace
+
+std::string exportResilience4jYaml(const Scenario &s)
+{
+    const bool graph = usesVersion2(s);
+    std::ostringstream breaker, retry, timeLimiter, notes;
+    for (const ExportEdge &e : exportEdges(s)) {
+        Resilience4jSections sec;
+        // Spring Boot keeps a map key with characters other than letters, digits, '-' and '.'
+        // only in brackets (it would bind "gateway->reviews" as "gateway-reviews").
+        resilience4jEdge(*e.pipeline, graph ? "\"[" + e.name + "]\"" : e.name, sec);
+        breaker << sec.breaker.str();
+        retry << sec.retry.str();
+        timeLimiter << sec.timeLimiter.str();
+        const std::string n = sec.notes.str();
+        if (!n.empty() && graph)
+            notes << "#   edge " << e.name << ":\n";
+        notes << n;
+    }
+    std::ostringstream y;
+    y << "# resilience4j configuration exported by Resilience Lab from \"" << s.name << "\"\n";
+    y << "# Paste under your Spring Boot application.yml. Durations are in milliseconds (ISO-8601 "
+         "seconds when they have a fraction of a millisecond).\n";
+    if (graph)
+        y << "# One instance per edge of the service graph, named after the edge (CALLER->CALLEE): "
+             "use each in the service that makes the call.\n";
+    y << "resilience4j:\n";
+    if (!breaker.str().empty())
+        y << "  circuitbreaker:\n    instances:\n" << breaker.str();
+    if (!retry.str().empty())
+        y << "  retry:\n    instances:\n" << retry.str();
+    if (!timeLimiter.str().empty())
+        y << "  timelimiter:\n    instances:\n" << timeLimiter.str();
+    std::string out = y.str();
+    const std::string n = notes.str();
+    if (!n.empty())
+        out += "# Not exported (no equivalent that means the same thing in resilience4j):\n" + n;
+    return out;
+}
+
+std::string exportPollyCSharp(const Scenario &s)
+{
+    const bool graph = usesVersion2(s);
+    std::ostringstream c;
+    std::ostringstream notes;
+    c << "// Polly v8 options exported by Resilience Lab from \"" << s.name << "\"\n";
+    c << "// Strategies are added outermost first, as the simulation's pipeline lists them.\n";
+    if (graph)
+        c << "// One pipeline per edge of the service graph (CALLER->CALLEE): use each in the "
+             "service that makes the call.\n";
+    c << "using Polly;\nusing Polly.CircuitBreaker;\nusing Polly.Retry;\nusing Polly.Timeout;\n\n";
+    for (const ExportEdge &e : exportEdges(s)) {
+        std::string var = "pipeline";
+        if (graph) {
+            var.clear();
+            for (char ch : e.name)
+                var += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+            c << "// edge " << e.name << "\n";
+        }
+        c << "var " << var << " = new ResiliencePipelineBuilder()\n";
+        std::ostringstream edgeNotes;
+        pollyEdge(*e.pipeline, c, edgeNotes);
+        c << "    .Build();\n";
+        if (graph)
+            c << "\n";
+        const std::string n = edgeNotes.str();
+        if (!n.empty() && graph)
+            notes << "// edge " << e.name << ":\n";
+        notes << n;
+    }
     std::string out = c.str();
     const std::string n = notes.str();
     if (!n.empty())
