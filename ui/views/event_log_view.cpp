@@ -13,7 +13,7 @@
 
 namespace reslab::ui {
 namespace {
-constexpr int kKindCount = static_cast<int>(EventKind::RequestEnd) + 1;
+constexpr int kKindCount = kEventKindCount;
 } // namespace
 
 EventLogView::EventLogView(SimulationController *controller, QWidget *parent)

@@ -220,8 +220,7 @@ void RetryTimeline::onFrame()
                 l->outcome = e.outcome;
             }
             break;
-        case EventKind::RetryDenied:
-        case EventKind::BreakerTransition:
+        default: // the other kinds draw nothing on the timeline
             break;
         }
     }

@@ -21,10 +21,11 @@ std::string_view breakerStateName(BreakerState s)
 
 std::string_view eventKindName(EventKind k)
 {
-    static constexpr std::array<std::string_view, 11> kNames = {
+    static constexpr std::array<std::string_view, 13> kNames = {
         "request_start",    "attempt_start", "attempt_end", "attempt_cancelled",
         "retry_scheduled",  "retry_denied",  "timeout",     "breaker_transition",
-        "breaker_rejected", "fallback",      "request_end"};
+        "breaker_rejected", "fallback",      "request_end", "call_start",
+        "call_end"};
     return kNames[static_cast<std::size_t>(k)];
 }
 
@@ -33,6 +34,7 @@ std::string EventRecord::detail() const
     switch (kind) {
     case EventKind::AttemptEnd:
     case EventKind::RequestEnd:
+    case EventKind::CallEnd:
     case EventKind::RetryDenied:
         return std::string(outcomeName(outcome));
     case EventKind::RetryScheduled:
@@ -47,6 +49,7 @@ std::string EventRecord::detail() const
         return std::string(text);
     case EventKind::RequestStart:
     case EventKind::AttemptCancelled:
+    case EventKind::CallStart:
         return {};
     }
     return {};

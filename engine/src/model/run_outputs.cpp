@@ -97,4 +97,66 @@ void writeServicesCsv(std::ostream &out, const Simulation &sim)
     }
 }
 
+std::vector<EdgeLive> edgesLive(const Simulation &sim)
+{
+    const RunRecorder &rec = sim.recorder();
+    const std::size_t closed = rec.closedCount();
+    const double bucketS = toSeconds(rec.bucket());
+    std::vector<EdgeLive> out;
+    for (const EdgeRun &edge : sim.edges()) {
+        EdgeLive e;
+        e.name = edge.name;
+        e.caller = edge.caller;
+        e.callee = edge.callee;
+        if (closed > 0) {
+            std::uint32_t calls = 0, failed = 0, ended = 0;
+            if (edge.series == Stage::kClientEdge) {
+                const BucketRow &r = rec.rows()[closed - 1];
+                calls = r.arrivals;
+                failed = r.failure;
+                ended = r.success + r.fallback + r.failure;
+            } else {
+                const EdgeBucket &b = rec.edgeSeries()[edge.series].buckets[closed - 1];
+                calls = b.calls;
+                failed = b.failure;
+                ended = b.success + b.fallback + b.failure;
+            }
+            e.calls = calls;
+            e.callsPerS = bucketS > 0 ? calls / bucketS : 0;
+            e.failureShare = ended ? static_cast<double>(failed) / ended : 0;
+        }
+        if (!edge.breakers.empty()) {
+            e.hasBreaker = true;
+            e.breaker = edge.breakers.front()->state();
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::vector<ReplicaLive> replicasLive(const Simulation &sim, const std::string &name)
+{
+    std::vector<ReplicaLive> out;
+    const RunRecorder &rec = sim.recorder();
+    const std::size_t closed = rec.closedCount();
+    for (const auto &svc : sim.services()) {
+        if (svc->serviceName() != name)
+            continue;
+        for (std::size_t i = 0; i < svc->replicaCount(); ++i) {
+            const VirtualService::Replica &r = svc->replica(i);
+            ReplicaLive l;
+            l.inService = r.inService();
+            l.queued = r.queueLength();
+            l.concurrency = r.concurrency();
+            l.state = r.state();
+            for (const ReplicaSeries &series : rec.replicaSeries()) {
+                if (series.service == name && series.replica == static_cast<int>(i) && closed > 0)
+                    l.utilization = series.buckets[closed - 1].utilization;
+            }
+            out.push_back(l);
+        }
+    }
+    return out;
+}
+
 } // namespace reslab

@@ -155,8 +155,13 @@ void Simulation::buildCallEdges()
                               .edgeSeries = edge.series,
                               .probability = call.probability,
                               .required = call.required,
-                              .stream = RandomStream(m_seed, streamId("edge:" + edge.name))});
+                              .stream = RandomStream(m_seed, streamId("edge:" + edge.name)),
+                              .edge = {}});
         }
+        // Events name the edge through the recorder's copy of its name, which lives as long as
+        // the run (the recorder gains no edges after construction).
+        for (std::size_t i = 0; i < routes.size(); ++i)
+            routes[i].edge = m_recorder.edgeSeries()[routes[i].edgeSeries].name;
         if (!routes.empty())
             svc->setCalls(std::move(routes));
     }
@@ -310,7 +315,8 @@ bool Simulation::reconfigure(const Scenario &next)
                               .edgeSeries = edge->series,
                               .probability = spec.calls[i].probability,
                               .required = spec.calls[i].required,
-                              .stream = RandomStream(m_seed, streamId("edge:" + edge->name))});
+                              .stream = RandomStream(m_seed, streamId("edge:" + edge->name)),
+                              .edge = m_recorder.edgeSeries()[edge->series].name});
         }
         svc->setCalls(std::move(routes));
     }

@@ -674,6 +674,12 @@ void VirtualService::startCall(std::uint32_t index, std::uint32_t k)
         ++m_frames[index].pending;
     }
     m_ctx.recorder.edgeCall(c.edgeSeries, now);
+    if (m_ctx.sink)
+        m_ctx.publish({.time = now,
+                       .request = m_ctx.requests.id(m_frames[index].slot),
+                       .attempt = m_frames[index].attempt,
+                       .stage = c.edge,
+                       .kind = EventKind::CallStart});
     const std::uint64_t handle =
         c.head->start(m_frames[index].slot, this, (std::uint64_t{k} << 32) | index);
     callSlot(index, k).handle = handle;
@@ -691,6 +697,13 @@ void VirtualService::done(std::uint64_t token, Outcome outcome)
         m_ctx.recorder.edgeEnd(c.edgeSeries, now, outcome, now - cs.started);
     }
     Frame &f = m_frames[index];
+    if (m_ctx.sink)
+        m_ctx.publish({.time = now,
+                       .request = m_ctx.requests.id(f.slot),
+                       .attempt = f.attempt,
+                       .stage = c.edge,
+                       .kind = EventKind::CallEnd,
+                       .outcome = outcome});
     --f.pending;
     if (f.answered) { // abandoned calls draining: nobody waits for them
         if (f.pending == 0) {

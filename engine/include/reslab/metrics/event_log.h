@@ -33,7 +33,12 @@ enum class EventKind : std::uint8_t
     BreakerRejected,   ///< detail: state
     Fallback,          ///< detail: "static" / "cache" / "service" / "cache_miss" / "service_failed"
     RequestEnd,        ///< detail: outcome
+    // version 2 (service graphs): the stage column is the edge, the attempt the caller's
+    CallStart, ///< a service's call entered its edge; detail: empty
+    CallEnd,   ///< the call's answer; detail: outcome
 };
+/// How many kinds there are (the last one's value + 1).
+inline constexpr int kEventKindCount = static_cast<int>(EventKind::CallEnd) + 1;
 std::string_view eventKindName(EventKind k);
 
 /// One event of a run, as written to events.csv and shown by the GUI.

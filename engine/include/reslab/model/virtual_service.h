@@ -42,7 +42,8 @@ public:
         std::size_t edgeSeries = 0; ///< RunRecorder::addEdge
         double probability = 1;
         bool required = true;
-        RandomStream stream; ///< "edge:NAME": whether an attempt makes the call
+        RandomStream stream;   ///< "edge:NAME": whether an attempt makes the call
+        std::string_view edge; ///< its name, for events (owned by the run's recorder)
     };
     /// The service's calls, in `calls` order (the simulation wires them after building every
     /// service and edge).
