@@ -10,6 +10,7 @@
 #include "reslab/stages/retry_options.h"
 #include "reslab/stages/stage_pattern.h"
 
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
@@ -30,9 +31,13 @@ constexpr QColor kTints[] = {vp::kInFlight, vp::kSuccess,  vp::kRetrying, vp::kF
 static_assert(std::size(kTints) == FlowModel::TintCount);
 
 /// The legend, in the order of FlowModel's tints.
-constexpr const char *kTintLabels[] = {
-    QT_TR_NOOP("on its way"), QT_TR_NOOP("success"),  QT_TR_NOOP("retrying"), QT_TR_NOOP("failed"),
-    QT_TR_NOOP("timed out"),  QT_TR_NOOP("fallback"), QT_TR_NOOP("rejected")};
+constexpr const char *kTintLabels[] = {QT_TRANSLATE_NOOP("reslab::ui::FlowView", "on its way"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "success"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "retrying"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "failed"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "timed out"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "fallback"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "rejected")};
 static_assert(std::size(kTintLabels) == FlowModel::TintCount);
 
 void arrowHead(QPainter &p, QPointF tip, qreal dir, qreal size)
@@ -432,6 +437,17 @@ void FlowView::ensureLayout() const
 void FlowView::onReset()
 {
     m_model.reset();
+}
+
+void FlowView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The cards' words, and the layout measured from the legend's and the client's labels.
+        m_model.retranslate();
+        m_cardsChanged = true;
+        m_scene->update();
+    }
+    QGraphicsView::changeEvent(event);
 }
 
 void FlowView::resizeEvent(QResizeEvent *event)
