@@ -2,6 +2,8 @@
 
 #include "editor/parameter_catalog.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 namespace reslab::ui {
@@ -303,15 +305,21 @@ std::string servicePath(const std::string &name)
     return "services[" + name + "]";
 }
 
-std::string serviceNameProblem(const json &doc, const std::string &name)
+QString serviceNameProblem(const json &doc, const std::string &name)
 {
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("reslab::ui::ScenarioEditor", text);
+    };
     if (name.empty() || name.find_first_not_of(" \t") == std::string::npos)
-        return "a service needs a name";
+        return tr(QT_TRANSLATE_NOOP("reslab::ui::ScenarioEditor", "a service needs a name"));
     if (name.find_first_of("[]") != std::string::npos)
-        return "a service name cannot contain [ or ]";
+        return tr(QT_TRANSLATE_NOOP("reslab::ui::ScenarioEditor",
+                                    "a service name cannot contain [ or ]"));
     const json *services = member(doc, "services");
     if (services && services->is_object() && services->contains(name))
-        return "there is already a service named \"" + name + "\"";
+        return tr(QT_TRANSLATE_NOOP("reslab::ui::ScenarioEditor",
+                                    "there is already a service named \"%1\""))
+            .arg(QString::fromStdString(name));
     return {};
 }
 
