@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Outcome</name>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>circuit_open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fallback_failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ParameterSchema</name>
     <message>
         <source>Seed</source>
@@ -1265,19 +1300,11 @@ mostly %4; %n transition(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Simulated time of both runs / length of the longer run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The engines cannot keep up with this speed: time runs slower than asked (for both runs alike)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source> Seed (A and B) </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Both runs use this seed: the same arrivals and the same luck per attempt (common random numbers), so they differ only by their configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3030,6 +3057,66 @@ One parameter draws a line chart, two a heat map.</source>
     </message>
     <message>
         <source>Cannot write %1: %2 (the results are still here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure (all causes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure: error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure: timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure: circuit open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure: overloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure: rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure: fallback failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by the breaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amplification (attempts per request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time the breaker is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target service utilisation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,7 @@
 #include "i18n/language.h"
 
+#include "gui_main.h"
+
 #include <QApplication>
 #include <QFont>
 #include <QFontDatabase>
@@ -61,13 +63,27 @@ QString Language::resolve(const QString &choice)
 
 QString Language::savedChoice()
 {
-    const QString saved = QSettings().value(kSettingsKey, QStringLiteral("system")).toString();
+    const auto read = [](const QSettings &s) {
+        return s.value(kSettingsKey, QStringLiteral("system")).toString();
+    };
+    const QString saved =
+        QCoreApplication::instance() && !QCoreApplication::organizationName().isEmpty()
+            ? read(QSettings())
+            : read(QSettings(QString::fromLatin1(kSettingsOrganization),
+                             QString::fromLatin1(kSettingsApplication)));
     return isChoice(saved) ? saved : QStringLiteral("system");
 }
 
 void Language::saveChoice(const QString &choice)
 {
     QSettings().setValue(kSettingsKey, isChoice(choice) ? choice : QStringLiteral("system"));
+}
+
+std::string commandLanguage(const std::string &language)
+{
+    const QString choice =
+        language.empty() ? Language::savedChoice() : QString::fromStdString(language);
+    return Language::resolve(choice).toStdString();
 }
 
 Language &Language::instance()
@@ -84,13 +100,7 @@ Language &Language::instance()
 
 Language::Language() = default;
 
-Language::~Language()
-{
-    if (m_app)
-        QCoreApplication::removeTranslator(m_app.get());
-    if (m_qt)
-        QCoreApplication::removeTranslator(m_qt.get());
-}
+Language::~Language() = default; // a QTranslator removes itself from the application
 
 void Language::apply(const QString &choice)
 {

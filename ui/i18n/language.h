@@ -11,6 +11,10 @@ class QTranslator;
 
 namespace reslab::ui {
 
+/// The QSettings names of the GUI (QCoreApplication's organization and application names).
+inline constexpr char kSettingsOrganization[] = "ResilienceLab";
+inline constexpr char kSettingsApplication[] = "Resilience Lab";
+
 /// The language of the GUI: English (the source texts) or Simplified Chinese, from the translations
 /// compiled into the binary (translations/resilience-lab_*.ts, embedded as :/i18n/*.qm).
 ///
@@ -36,7 +40,8 @@ public:
     /// The shipped language a choice means: "system" (or empty, or unknown) follows
     /// QLocale::system().uiLanguages(); English when none of them is shipped.
     static QString resolve(const QString &choice);
-    /// The choice kept in QSettings ("system" when nothing was chosen yet).
+    /// The choice kept in QSettings ("system" when nothing was chosen yet). Without a
+    /// QCoreApplication (the command line's `presets`) it reads the GUI's own settings.
     static QString savedChoice();
     static void saveChoice(const QString &choice);
 

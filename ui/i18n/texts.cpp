@@ -1,5 +1,7 @@
 #include "i18n/texts.h"
 
+#include "gui_main.h"
+
 #include <QCoreApplication>
 #include <QTranslator>
 
@@ -331,6 +333,7 @@ QString presetDescription(const QString &presetName, const QString &englishDescr
     return presetDescriptionWith(nullptr, presetName, englishDescription);
 }
 
+// The command line's `presets` (gui_main.h): no QCoreApplication, so a translator of its own.
 std::string presetDescriptionIn(const std::string &language, const std::string &presetName,
                                 const std::string &englishDescription)
 {

@@ -20,11 +20,6 @@ QString schemaText(std::string_view english);
 /// `description`; it is returned as it is when the table has no translation for exactly it.
 QString presetDescription(const QString &presetName, const QString &englishDescription);
 
-/// The same for the command line, which runs without a QCoreApplication: `language` is "en" or
-/// "zh_CN", the translation is read from the binary's own :/i18n/resilience-lab_<language>.qm.
-std::string presetDescriptionIn(const std::string &language, const std::string &presetName,
-                                const std::string &englishDescription);
-
 /// The presets the description table has an entry for (tests).
 QStringList presetsWithTexts();
 
