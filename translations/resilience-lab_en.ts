@@ -5,9 +5,9 @@
     <name>QObject</name>
     <message numerus="yes">
         <source> · and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · and %n more</numerusform>
+            <numerusform> · and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -16,9 +16,11 @@
     <message numerus="yes">
         <source>closed %1 · open %2 · half-open %3
 mostly %4; %n transition(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>closed %1 · open %2 · half-open %3
+mostly %4; %n transition</numerusform>
+            <numerusform>closed %1 · open %2 · half-open %3
+mostly %4; %n transitions</numerusform>
         </translation>
     </message>
 </context>
@@ -26,9 +28,9 @@ mostly %4; %n transition(s)</source>
     <name>reslab::ui::BreakerDiagram</name>
     <message numerus="yes">
         <source>%n transition(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n transition</numerusform>
+            <numerusform>%n transitions</numerusform>
         </translation>
     </message>
 </context>
@@ -36,9 +38,9 @@ mostly %4; %n transition(s)</source>
     <name>reslab::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n problem(s) in the scenario — the simulation keeps the last valid one. First: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problem in the scenario — the simulation keeps the last valid one. First: %1</numerusform>
+            <numerusform>%n problems in the scenario — the simulation keeps the last valid one. First: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -46,16 +48,16 @@ mostly %4; %n transition(s)</source>
     <name>reslab::ui::ScenarioEditor</name>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n service(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
         </translation>
     </message>
 </context>

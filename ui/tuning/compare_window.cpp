@@ -260,9 +260,13 @@ void CompareWindow::retranslate()
     m_runToEnd->setToolTip(tr("Simulate the rest of both runs as fast as possible (E)"));
     m_speedTitle->setText(tr(" Speed "));
     m_speed->setToolTip(tr("Virtual seconds per wall second, 0.1x to 1000x (log scale)"));
+    m_clockLabel->setToolTip(tr("Simulated time of both runs / length of the longer run"));
     m_lag->setToolTip(tr("The engines cannot keep up with this speed: time runs slower than asked "
                          "(for both runs alike)"));
     m_seedTitle->setText(tr(" Seed (A and B) "));
+    m_seedBox->setToolTip(tr("Both runs use this seed: the same arrivals and the same luck per "
+                             "attempt (common random numbers), so they differ only by their "
+                             "configuration"));
 
     const Menus &m = m_menus;
     m.file->setTitle(tr("&File"));
