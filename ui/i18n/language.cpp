@@ -106,8 +106,9 @@ void Language::apply(const QString &choice)
 {
     m_choice = isChoice(choice) ? choice : QStringLiteral("system");
     const QString code = resolve(m_choice);
-    if (code == m_current && (m_app || code == QLatin1String("en")))
+    if (code == m_current && m_applied)
         return;
+    m_applied = true;
 
     // The new translators first, then the old ones out: each install and removal posts one
     // LanguageChange, which Qt compresses into one, delivered once the event loop runs.

@@ -75,6 +75,7 @@ private:
     QString m_choice = QStringLiteral("system");
     std::unique_ptr<QTranslator> m_app;
     std::unique_ptr<QTranslator> m_qt;
+    bool m_applied = false; ///< apply() ran once (English too installs its plural forms)
     bool m_fontSaved = false;
     QStringList m_defaultFamilies;
 };
