@@ -937,12 +937,12 @@ mostly %4; %n transition(s)</source>
     <message numerus="yes">
         <source>%n transition(s)</source>
         <translation>
-            <numerusform>状态转换 %n 次</numerusform>
+            <numerusform>转换 %n 次</numerusform>
         </translation>
     </message>
     <message>
         <source> · %1 rejected</source>
-        <translation> · 拒绝 %1 次</translation>
+        <translation> · 拒绝 %1</translation>
     </message>
     <message>
         <source>half-open in %1 s</source>

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <iterator>
 
 namespace reslab::ui {
@@ -225,7 +226,7 @@ void FlowPipelineItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     p.drawLine(QPointF(sepX, L.serviceQueue().top()), QPointF(sepX, L.serviceQueue().bottom()));
 
     const QRectF g = L.gauges();
-    const qreal lineH = sm.height();
+    qreal lineH = sm.height();
     auto gauge = [&](qreal y, const QString &text, double fraction, const QColor &color) {
         p.setFont(small);
         p.setPen(vp::kText);
@@ -257,6 +258,11 @@ void FlowPipelineItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         queue = s.queueLimit >= 0 ? FlowView::tr("queue %1/%2").arg(s.queued).arg(s.queueLimit)
                                   : FlowView::tr("queue %1").arg(s.queued);
     }
+    // Two lines where they fit; at a font's full line height, or else at the height its letters
+    // take (a CJK font's line is a quarter taller than its glyphs: Chinese keeps two lines).
+    const qreal inkH = std::ceil(sm.tightBoundingRect(busy + queue).height()) + 2;
+    if (g.height() < 2 * lineH + 10 && g.height() >= 2 * inkH + 10)
+        lineH = inkH;
     if (g.height() >= 2 * lineH + 10) {
         gauge(g.top(), busy,
               s.concurrency > 0 ? static_cast<double>(s.inService) / s.concurrency : -1,
