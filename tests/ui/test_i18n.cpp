@@ -9,6 +9,8 @@
 #include "main_window.h"
 #include "simulation_controller.h"
 #include "transport_bar.h"
+#include "tuning/compare_window.h"
+#include "tuning/sweep_window.h"
 
 #include "reslab/io/scenario_io.h"
 #include "reslab/model/parameter_schema.h"
@@ -19,10 +21,14 @@
 #include <QChart>
 #include <QChartView>
 #include <QFontMetrics>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QTranslator>
 
@@ -133,6 +139,51 @@ TEST_F(I18n, SwitchingLanguageRetranslatesTheOpenMainWindow)
     Language::instance().apply(QStringLiteral("en"));
     settle();
     expectEnglish();
+}
+
+/// The labels of a form (QFormLayout's label column), in order.
+QStringList formLabels(const QWidget &w)
+{
+    QStringList labels;
+    for (const QFormLayout *form : w.findChildren<QFormLayout *>()) {
+        for (int r = 0; r < form->rowCount(); ++r) {
+            const QLayoutItem *item = form->itemAt(r, QFormLayout::LabelRole);
+            if (const auto *l = item ? qobject_cast<QLabel *>(item->widget()) : nullptr)
+                labels << l->text();
+        }
+    }
+    return labels;
+}
+
+TEST_F(I18n, TheSweepAndCompareWindowsRetranslateToo)
+{
+    MainWindow main;
+    ASSERT_TRUE(main.openScenario("preset:flaky-dependency"));
+    SweepWindow *sweep = main.openSweep();
+    CompareWindow *compare = main.openCompare();
+    settle();
+    EXPECT_TRUE(formLabels(*sweep).contains("Seeds per point"))
+        << text(formLabels(*sweep).join('|'));
+    const auto *run = sweep->findChild<QPushButton *>(QStringLiteral("run"));
+    ASSERT_NE(run, nullptr);
+    EXPECT_EQ(text(run->text()), "Run");
+    const auto *tabs = compare->findChild<QTabWidget *>(QStringLiteral("editors"));
+    ASSERT_NE(tabs, nullptr);
+    EXPECT_EQ(text(tabs->tabText(1)), "Edit B");
+
+    Language::instance().apply(QStringLiteral("zh_CN"));
+    settle();
+    const QStringList labels = formLabels(*sweep);
+    for (const char *label :
+         {"参数", "JSON 路径", "从 / 到", "步数、间隔方式", "每点种子数", "指标", "目标"})
+        EXPECT_TRUE(labels.contains(QString::fromUtf8(label)))
+            << label << ": " << text(labels.join('|'));
+    EXPECT_EQ(text(run->text()), "运行");
+    EXPECT_TRUE(sweep->windowTitle().startsWith(QString::fromUtf8("参数扫描 — ")));
+    EXPECT_EQ(text(tabs->tabText(1)), "编辑 B");
+    EXPECT_EQ(text(compare->menuBar()->actions().front()->text()), "文件(&F)");
+    sweep->close();
+    compare->close();
 }
 
 TEST_F(I18n, ViewLanguageMenuSwitchesAndKeepsTheChoice)

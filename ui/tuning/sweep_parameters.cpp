@@ -58,9 +58,10 @@ QString whereLabel(const nlohmann::json &doc, const std::vector<std::string> &to
                 const auto type = next->find("type");
                 const auto name = next->find("name");
                 if (name != next->end() && name->is_string())
-                    what += " (" + qs(name->get<std::string>()) + ")";
+                    what = QObject::tr("%1 (%2)").arg(what, qs(name->get<std::string>()));
                 else if (type != next->end() && type->is_string())
-                    what += " (" + stageTypeWords(type->get<std::string>()) + ")";
+                    what =
+                        QObject::tr("%1 (%2)").arg(what, stageTypeWords(type->get<std::string>()));
             }
             parts << what;
         } else if (t == "pipeline" || t == "phases") {

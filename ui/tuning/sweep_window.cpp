@@ -130,17 +130,11 @@ SweepWindow::SweepWindow(nlohmann::json scenario, const QString &name, QWidget *
     setObjectName("sweepWindow");
 
     auto *splitter = new QSplitter(this);
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    QWidget *form = buildForm();
-    scroll->setWidget(form);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Wide enough for the form and its vertical scroll bar: nothing is cut on the right.
-    const int formWidth = form->minimumSizeHint().width() +
-                          scroll->verticalScrollBar()->sizeHint().width() +
-                          2 * scroll->frameWidth();
-    scroll->setMinimumWidth(formWidth);
-    splitter->addWidget(scroll);
+    m_formScroll = new QScrollArea;
+    m_formScroll->setWidgetResizable(true);
+    m_formScroll->setWidget(buildForm());
+    m_formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    splitter->addWidget(m_formScroll);
 
     m_stack = new QStackedWidget;
     m_placeholder = new QLabel;
@@ -154,8 +148,10 @@ SweepWindow::SweepWindow(nlohmann::json scenario, const QString &name, QWidget *
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({formWidth, 1220 - formWidth});
     setCentralWidget(splitter);
+    retranslate(); // the form's texts: its width depends on them
+    const int formWidth = m_formScroll->minimumWidth();
+    splitter->setSizes({formWidth, 1220 - formWidth});
     resize(1220, 780);
 
     connect(m_runner, &SweepRunner::progress, this, [this](qulonglong done, qulonglong total) {
@@ -166,7 +162,6 @@ SweepWindow::SweepWindow(nlohmann::json scenario, const QString &name, QWidget *
     connect(m_runner, &SweepRunner::finished, this, &SweepWindow::onFinished);
     connect(m_line, &SweepLineChart::pointClicked, this, &SweepWindow::loadPoint);
     connect(m_heat, &HeatMap::cellClicked, this, &SweepWindow::loadPoint);
-    retranslate();
     updateButtons();
 }
 
@@ -227,6 +222,11 @@ void SweepWindow::retranslate()
                                "columns of resilience-lab sweep)"));
     if (m_statusWords)
         m_status->setText(m_statusWords());
+    // Wide enough for the form (in this language) and its vertical scroll bar: nothing is cut on
+    // the right.
+    m_formScroll->setMinimumWidth(m_formScroll->widget()->minimumSizeHint().width() +
+                                  m_formScroll->verticalScrollBar()->sizeHint().width() +
+                                  2 * m_formScroll->frameWidth());
     redraw(); // the chart's titles and tooltips, the best setting
 }
 
@@ -266,16 +266,16 @@ QWidget *SweepWindow::buildForm()
     m_seeds->setObjectName("seeds");
     m_seeds->setRange(1, 100);
     m_seeds->setValue(3);
-    showForm->addRow(QString(), m_seeds);
+    showForm->addRow(new QLabel, m_seeds);
     m_metric = new QComboBox;
     m_metric->setObjectName("metric");
     for (const std::string &name : sweepAllMetricNames()) {
         m_metric->addItem(QString(), QString::fromStdString(name)); // worded in retranslate()
     }
-    showForm->addRow(QString(), m_metric);
+    showForm->addRow(new QLabel, m_metric);
     m_goal = new QLineEdit;
     m_goal->setObjectName("goal");
-    showForm->addRow(QString(), m_goal);
+    showForm->addRow(new QLabel, m_goal);
     m_goalError = new QLabel;
     m_goalError->setObjectName("goalError");
     m_goalError->setWordWrap(true);
@@ -365,11 +365,11 @@ void SweepWindow::buildAxisRow(int axis, QWidget *parent)
         row.parameter->addItem(p.label, QString::fromStdString(p.path));
     row.parameter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     row.parameter->setMinimumContentsLength(20);
-    form->addRow(QString(), row.parameter);
+    form->addRow(new QLabel, row.parameter);
     row.path = new QLineEdit;
     row.path->setObjectName(QString("path%1").arg(axis + 1));
     row.path->setPlaceholderText("pipeline[0].failure_threshold");
-    form->addRow(QString(), row.path);
+    form->addRow(new QLabel, row.path);
     auto *range = new QHBoxLayout;
     row.from = new QDoubleSpinBox;
     row.to = new QDoubleSpinBox;
@@ -379,7 +379,7 @@ void SweepWindow::buildAxisRow(int axis, QWidget *parent)
         s->setAccelerated(true);
         range->addWidget(s, 1);
     }
-    form->addRow(QString(), range);
+    form->addRow(new QLabel, range);
     auto *steps = new QHBoxLayout;
     row.steps = new QSpinBox;
     row.steps->setRange(1, 1000);
@@ -389,7 +389,7 @@ void SweepWindow::buildAxisRow(int axis, QWidget *parent)
     row.spacing->addItem(QString()); // log
     steps->addWidget(row.steps, 1);
     steps->addWidget(row.spacing, 1);
-    form->addRow(QString(), steps);
+    form->addRow(new QLabel, steps);
     row.hint = new QLabel;
     row.hint->setWordWrap(true);
     row.hint->setStyleSheet("color: #616161;");

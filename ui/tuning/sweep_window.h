@@ -23,6 +23,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QStackedWidget;
 
@@ -138,6 +139,7 @@ private:
     std::function<QString()> m_statusWords;
     bool m_started = false; ///< a sweep was started (the progress bar counts runs)
     QGroupBox *m_show = nullptr;
+    QScrollArea *m_formScroll = nullptr;
     QFormLayout *m_showForm = nullptr;
     QLabel *m_bestLabel = nullptr;
     QPushButton *m_exportImage = nullptr;
