@@ -7,8 +7,9 @@
 //
 //   snapshot_ui DIR --window SCENARIO AT_S [WxH]   the main window (1024x640) at AT_S seconds
 //
-// RESLAB_LANG=zh_CN (or en) draws everything in that language (docs/languages.md); the window
-// pictures then include each menu of the menu bar as DIR/menu-NAME.png.
+// RESLAB_LANG=zh_CN (or en) draws everything in that language (docs/languages.md). The window
+// pictures also include the A/B compare window (DIR/compare.png) and each menu of the menu
+// bar (DIR/menu-NAME.png).
 //
 // Writes DIR/sweep-line.png, DIR/sweep-heatmap.png, DIR/editor-PRESET-view.png,
 // DIR/editor-PRESET-full.png, DIR/editor-error.png and DIR/editor-rename.png.
@@ -20,6 +21,7 @@
 #include "main_window.h"
 #include "scenario_document.h"
 #include "simulation_controller.h"
+#include "tuning/compare_window.h"
 #include "tuning/sweep_window.h"
 #include "views/breaker_diagram.h"
 
@@ -222,6 +224,13 @@ void windowPictures(const QDir &dir, const QString &source, double atS, QSize si
         emit picker->activated(picker->count() - 1);
         settle();
         save(*d, dir.filePath("breaker-last.png"));
+    }
+    // The A/B compare window on the same scenario, at the window's size.
+    if (reslab::ui::CompareWindow *compare = w.openCompare()) {
+        compare->resize(size);
+        settle();
+        save(*compare, dir.filePath("compare.png"));
+        compare->close();
     }
     // The menus, to read their entries (and View > Language).
     for (QMenu *menu : w.menuBar()->findChildren<QMenu *>()) {
