@@ -1121,7 +1121,7 @@ mostly %4; %n transition(s)</source>
     </message>
     <message>
         <source>Whole run</source>
-        <translation>整个运行</translation>
+        <translation>全程</translation>
     </message>
     <message>
         <source>Time window of the charts</source>
@@ -1145,7 +1145,7 @@ mostly %4; %n transition(s)</source>
     </message>
     <message>
         <source>whole run</source>
-        <translation>整个运行</translation>
+        <translation>全程</translation>
     </message>
     <message>
         <source>last 60 s</source>
@@ -1723,7 +1723,7 @@ mostly %4; %n transition(s)</source>
     </message>
     <message>
         <source>queue | servers</source>
-        <translation>队列 | 服务槽</translation>
+        <translation>队列 | 服务台</translation>
     </message>
     <message>
         <source>in service 000 / 000</source>
