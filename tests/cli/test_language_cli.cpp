@@ -16,11 +16,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string q(const std::filesystem::path &p)
-{
-    return shellQuote(p.string());
-}
-
 TEST(LanguageCli, ABadLanguageIsAUsageError)
 {
     for (const char *args : {"presets --lang fr", "presets --lang",
@@ -46,6 +41,11 @@ TEST(LanguageCli, PresetsInEnglishAreTheScenariosOwnDescriptions)
 }
 
 #ifdef RESLAB_HAVE_UI
+
+std::string q(const std::filesystem::path &p)
+{
+    return shellQuote(p.string());
+}
 
 TEST(LanguageCli, PresetsInChineseTranslateTheDescriptionsNotTheNames)
 {
