@@ -44,17 +44,18 @@ constexpr std::string_view kUsage = R"(Resilience Lab: a laboratory for resilien
 
 usage:
   resilience-lab                       open the GUI on the default scenario
-  resilience-lab gui [SCENARIO]        open the GUI
+  resilience-lab gui [SCENARIO] [--lang L]
+                                       open the GUI
   resilience-lab run SCENARIO [--seed N] [--duration S] [--out DIR] [--events]
                                        run headless; print the summary; with --out write
                                        summary.json, timeseries.csv, edges.csv, services.csv
                                        (and events.csv) into DIR
   resilience-lab validate SCENARIO     check a scenario; print every error with its path
   resilience-lab render SCENARIO --out FILE.{png,svg,pdf} [--at S] [--chart NAME]
-                                       run to S seconds (default: the end) and draw the
+                       [--lang L]      run to S seconds (default: the end) and draw the
                                        dashboard, or one chart (throughput, latency, breaker,
                                        attempts, queue), without a display
-  resilience-lab presets               list the built-in scenarios
+  resilience-lab presets [--lang L]    list the built-in scenarios
   resilience-lab sweep SCENARIO --param PATH=FROM:TO:STEPS [--param ...] [--seeds K]
                        [--metric M] --out FILE.csv
                                        grid of runs over one or two parameters on all cores;
@@ -66,7 +67,8 @@ usage:
                                        the service graph alone, as Graphviz DOT or laid out as
                                        SVG (stdout without --out)
 
-SCENARIO is a file path or preset:NAME.
+SCENARIO is a file path or preset:NAME. --lang en|zh_CN: the language of the GUI,
+the charts and the preset descriptions (default: the GUI's choice, else the system's).
 Exit codes: 0 ok, 1 the run's own checks failed, 2 bad input.
 )";
 
@@ -132,6 +134,20 @@ std::optional<double> parseDuration(const std::string &s)
     return v;
 }
 
+/// Reads `--lang L` at args[i] (advancing i): L must be a language the GUI ships. Messages and
+/// file formats of the command line stay English whatever the language.
+bool readLanguage(const std::vector<std::string> &args, std::size_t &i,
+                  std::optional<std::string> &lang, std::string &error)
+{
+    const std::string v = i + 1 < args.size() ? args[++i] : std::string();
+    if (v != "en" && v != "zh_CN") {
+        error = "--lang needs en or zh_CN (got \"" + v + "\")";
+        return false;
+    }
+    lang = v;
+    return true;
+}
+
 int commandValidate(const std::vector<std::string> &args)
 {
     if (args.size() != 1)
@@ -152,11 +168,31 @@ int commandValidate(const std::vector<std::string> &args)
 
 int commandPresets(const std::vector<std::string> &args)
 {
-    if (!args.empty())
-        return badUsage("presets takes no arguments");
+    std::optional<std::string> lang;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string error;
+        if (args[i] != "--lang")
+            return badUsage("presets takes no arguments but --lang L");
+        if (!readLanguage(args, i, lang, error))
+            return badUsage(error);
+    }
+#ifdef RESLAB_HAVE_UI
+    const std::string language = ui::commandLanguage(lang.value_or(std::string()));
+#else
+    if (lang && *lang != "en") {
+        std::cerr << "resilience-lab: this build has no GUI (configured with "
+                     "-DRESLAB_BUILD_UI=OFF), so it has no translations: use --lang en.\n";
+        return kExitBadInput;
+    }
+#endif
     for (const Preset &p : presets()) {
         const ScenarioParse parse = parseScenarioText(p.json);
         std::string about = parse.ok() ? parse.scenario->description : "(invalid!)";
+#ifdef RESLAB_HAVE_UI
+        // The name is an identifier (preset:NAME): only the description is translated.
+        if (parse.ok() && !about.empty())
+            about = ui::presetDescriptionIn(language, std::string(p.name), about);
+#endif
         if (about.empty() && parse.ok())
             about = parse.scenario->name;
         std::printf("%-28s %s\n", std::string(p.name).c_str(), about.c_str());
@@ -353,10 +389,15 @@ int commandRender(const std::vector<std::string> &args, int argc, char **argv)
     std::optional<std::string> out;
     std::optional<double> at;
     std::string chart;
+    std::optional<std::string> lang;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string &a = args[i];
         const bool hasValue = i + 1 < args.size();
-        if (a == "--out") {
+        std::string error;
+        if (a == "--lang") {
+            if (!readLanguage(args, i, lang, error))
+                return badUsage(error);
+        } else if (a == "--out") {
             if (!hasValue || args[i + 1].empty())
                 return badUsage("--out needs a file name ending in .png, .svg or .pdf");
             out = args[++i];
@@ -385,10 +426,12 @@ int commandRender(const std::vector<std::string> &args, int argc, char **argv)
     if (!out)
         return badUsage("render needs --out FILE.png, FILE.svg or FILE.pdf");
 #ifdef RESLAB_HAVE_UI
-    return ui::renderToFile(argc, argv, *scenarioArg, *out, at.value_or(-1.0), chart);
+    return ui::renderToFile(argc, argv, *scenarioArg, *out, at.value_or(-1.0), chart,
+                            lang.value_or(std::string()));
 #else
     (void)argc;
     (void)argv;
+    (void)lang;
     std::cerr << "resilience-lab: this build has no GUI (configured with -DRESLAB_BUILD_UI=OFF), "
                  "so it cannot render charts.\n"
                  "Try: resilience-lab run SCENARIO --out DIR (timeseries.csv has every number)\n";
@@ -589,15 +632,29 @@ int commandGraph(const std::vector<std::string> &args)
 
 int commandGui(const std::vector<std::string> &args, int argc, char **argv)
 {
+    std::optional<std::string> scenarioArg;
+    std::optional<std::string> lang;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string error;
+        if (args[i] == "--lang") {
+            if (!readLanguage(args, i, lang, error))
+                return badUsage(error);
+        } else if (!args[i].empty() && args[i][0] == '-') {
+            return badUsage("unknown option " + args[i]);
+        } else if (!scenarioArg) {
+            scenarioArg = args[i];
+        } else {
+            return badUsage("gui takes at most one SCENARIO");
+        }
+    }
 #ifdef RESLAB_HAVE_UI
-    if (args.size() > 1)
-        return badUsage("gui takes at most one SCENARIO");
-    return ui::runGui(argc, argv,
-                      args.empty() ? std::string("preset:seed-resilient-service") : args[0]);
+    return ui::runGui(argc, argv, scenarioArg.value_or("preset:seed-resilient-service"),
+                      lang.value_or(std::string()));
 #else
-    (void)args;
     (void)argc;
     (void)argv;
+    (void)scenarioArg;
+    (void)lang;
     std::cerr << "resilience-lab: this build has no GUI (configured with -DRESLAB_BUILD_UI=OFF).\n"
                  "Try: resilience-lab run preset:seed-resilient-service\n";
     return kExitBadInput;

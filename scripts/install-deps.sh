@@ -9,8 +9,12 @@ headless=0
 pkgs=(cmake ninja-build g++ pkg-config libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
       libgraphviz-dev)
 if [ "$headless" = 0 ]; then
-    pkgs+=(qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev libqt6opengl6-dev libgl-dev
-           qt6-qpa-plugins libqt6svg6 fonts-dejavu-core)
+    # qt6-tools-dev: CMake's Qt6LinguistTools; qt6-l10n-tools: lupdate and lrelease (the
+    # translations are compiled at build time); qt6-translations-l10n: Qt's own texts in Chinese
+    # (dialog buttons); fonts-noto-cjk: Chinese glyphs (Noto Sans CJK SC) for the GUI and renders.
+    pkgs+=(qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
+           qt6-translations-l10n libqt6opengl6-dev libgl-dev qt6-qpa-plugins libqt6svg6
+           fonts-dejavu-core fonts-noto-cjk)
 fi
 
 missing=()

@@ -1,5 +1,6 @@
 #include "gui_main.h"
 
+#include "i18n/language.h"
 #include "main_window.h"
 
 #include <QApplication>
@@ -10,7 +11,7 @@
 
 namespace reslab::ui {
 
-int runGui(int argc, char **argv, const std::string &scenario)
+int runGui(int argc, char **argv, const std::string &scenario, const std::string &language)
 {
     if (std::getenv("DISPLAY") == nullptr && std::getenv("WAYLAND_DISPLAY") == nullptr &&
         std::getenv("QT_QPA_PLATFORM") == nullptr) {
@@ -19,8 +20,11 @@ int runGui(int argc, char **argv, const std::string &scenario)
         return 2;
     }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName("ResilienceLab");
-    QApplication::setApplicationName("Resilience Lab");
+    QApplication::setOrganizationName(kSettingsOrganization);
+    QApplication::setApplicationName(kSettingsApplication);
+    // --lang for this session only; else what View > Language keeps (the system's by default).
+    Language::instance().apply(language.empty() ? Language::savedChoice()
+                                                : QString::fromStdString(language));
     MainWindow window;
     if (!window.openScenario(QString::fromStdString(scenario))) {
         std::cerr << "resilience-lab: cannot open " << scenario << '\n';

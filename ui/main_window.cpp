@@ -3,6 +3,8 @@
 #include "charts/chart_panel.h"
 #include "editor/editor_hub.h"
 #include "editor/scenario_editor.h"
+#include "i18n/language.h"
+#include "i18n/texts.h"
 #include "scenario_document.h"
 #include "simulation_controller.h"
 #include "transport_bar.h"
@@ -16,6 +18,7 @@
 #include "views/retry_timeline.h"
 #include "views/summary_model.h"
 
+#include "reslab/io/scenario_io.h"
 #include "reslab/metrics/report.h"
 #include "reslab/model/presets.h"
 
@@ -23,6 +26,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -115,7 +119,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(main);
 
     m_eventLog = new EventLogView(m_controller, this);
-    m_eventDock = new QDockWidget(tr("Event log"), this);
+    m_eventDock = new QDockWidget(this);
     m_eventDock->setObjectName("eventLogDock");
     m_eventDock->setWidget(m_eventLog);
     m_eventDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
@@ -142,7 +146,7 @@ MainWindow::MainWindow(QWidget *parent)
     summaryTable->horizontalHeader()->setSectionResizeMode(SummaryModel::Value, QHeaderView::Fixed);
     summaryTable->setColumnWidth(SummaryModel::Unit, 6 * fontMetrics().averageCharWidth());
     summaryTable->horizontalHeader()->setSectionResizeMode(SummaryModel::Unit, QHeaderView::Fixed);
-    m_summaryDock = new QDockWidget(tr("Summary"), this);
+    m_summaryDock = new QDockWidget(this);
     m_summaryDock->setObjectName("summaryDock");
     m_summaryDock->setWidget(summaryTable);
     m_summaryDock->setFeatures(m_eventDock->features());
@@ -179,6 +183,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     buildMenus();
+    retranslate();
     resize(1600, 1000);
     resizeDocks({m_eventDock}, {220}, Qt::Vertical);
     resizeDocks({m_eventDock, m_summaryDock}, {1150, 450}, Qt::Horizontal);
@@ -205,106 +210,136 @@ void MainWindow::setHotApply(bool hot)
 
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
-    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    // The texts are set in retranslate(), here and after every language switch.
+    Menus &m = m_menus;
+    m.file = menuBar()->addMenu(QString());
+    m.file->setObjectName("fileMenu");
+    m.open = m.file->addAction(QString(), QKeySequence::Open, this, &MainWindow::open);
+    m.save = m.file->addAction(QString(), QKeySequence::Save, this, &MainWindow::save);
+    m.saveAs = m.file->addAction(QString(), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    m_recentMenu = m.file->addMenu(QString());
     rebuildRecentMenu();
-    file->addSeparator();
-    QMenu *exportMenu = file->addMenu(tr("&Export"));
-    exportMenu->addAction(tr("Dashboard as image (PNG, SVG, PDF)…"), this, [this] {
+    m.file->addSeparator();
+    m.exportMenu = m.file->addMenu(QString());
+    m.exportMenu->setObjectName("exportMenu");
+    m.exportDashboard = m.exportMenu->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export dashboard"), "dashboard.png", tr("Images (*.png *.svg *.pdf)"));
         if (!path.isEmpty())
             exportDashboard(path);
     });
-    exportMenu->addAction(tr("Charts as image (PNG, SVG, PDF)…"), this, [this] {
+    m.exportCharts = m.exportMenu->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export charts"), "charts.png",
                                                           tr("Images (*.png *.svg *.pdf)"));
         QString error;
         if (!path.isEmpty() && !m_charts->exportImage(path, QString(), &error))
             showError(tr("Export failed"), error);
     });
-    exportMenu->addSeparator();
-    exportMenu->addAction(tr("Time series (CSV)…"), this, [this] {
+    m.exportMenu->addSeparator();
+    m.exportTimeseries = m.exportMenu->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export time series"),
                                                           "timeseries.csv", tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportTimeseries(path);
     });
-    exportMenu->addAction(tr("Events (CSV)…"), this, [this] {
+    m.exportEvents = m.exportMenu->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export events"), "events.csv",
                                                           tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportEvents(path);
     });
-    exportMenu->addAction(tr("Summary (JSON)…"), this, [this] {
+    m.exportSummary = m.exportMenu->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export summary"),
                                                           "summary.json", tr("JSON (*.json)"));
         if (!path.isEmpty())
             exportSummary(path);
     });
-    exportMenu->addAction(tr("Scenario (JSON)…"), this, [this] {
+    m.exportScenario = m.exportMenu->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export scenario"),
                                                           "scenario.json", tr("JSON (*.json)"));
         QString error;
         if (!path.isEmpty() && !writeAtomically(path, m_document->json().dump(2) + "\n", &error))
             showError(tr("Export failed"), error);
     });
-    exportMenu->addSeparator();
-    exportMenu->addAction(tr("Library configuration (resilience4j / Polly)…"), this,
-                          &MainWindow::showLibraryConfiguration);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    m.exportMenu->addSeparator();
+    m.exportLibrary =
+        m.exportMenu->addAction(QString(), this, &MainWindow::showLibraryConfiguration);
+    m.file->addSeparator();
+    m.quit = m.file->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 
     // Scenario edits (fields, stage cards, phases) can be undone; a focused text field keeps
     // its own Ctrl+Z for the text being typed.
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo =
-        edit->addAction(tr("&Undo edit"), QKeySequence::Undo, m_document, &ScenarioDocument::undo);
-    undo->setObjectName("undo");
-    QAction *redo =
-        edit->addAction(tr("&Redo edit"), QKeySequence::Redo, m_document, &ScenarioDocument::redo);
-    redo->setObjectName("redo");
-    auto updateHistory = [this, undo, redo] {
-        undo->setEnabled(m_document->canUndo());
-        redo->setEnabled(m_document->canRedo());
+    m.edit = menuBar()->addMenu(QString());
+    m.edit->setObjectName("editMenu");
+    m.undo = m.edit->addAction(QString(), QKeySequence::Undo, m_document, &ScenarioDocument::undo);
+    m.undo->setObjectName("undo");
+    m.redo = m.edit->addAction(QString(), QKeySequence::Redo, m_document, &ScenarioDocument::redo);
+    m.redo->setObjectName("redo");
+    auto updateHistory = [this] {
+        m_menus.undo->setEnabled(m_document->canUndo());
+        m_menus.redo->setEnabled(m_document->canRedo());
     };
     connect(m_document, &ScenarioDocument::historyChanged, this, updateHistory);
     updateHistory();
 
-    QMenu *presetMenu = menuBar()->addMenu(tr("&Presets"));
+    // Preset names are identifiers (preset:NAME): they stay; the description is the tooltip.
+    m.presets = menuBar()->addMenu(QString());
+    m.presets->setObjectName("presetsMenu");
+    m.presets->setToolTipsVisible(true);
     for (const Preset &p : presets()) {
         const QString name = QString::fromUtf8(p.name.data(), static_cast<int>(p.name.size()));
-        presetMenu->addAction(name, this, [this, name] { openScenario("preset:" + name); });
+        QAction *a =
+            m.presets->addAction(name, this, [this, name] { openScenario("preset:" + name); });
+        const ScenarioParse parse = parseScenarioText(p.json);
+        a->setData(parse.ok() ? QString::fromStdString(parse.scenario->description) : QString());
     }
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m.view = menuBar()->addMenu(QString());
+    m.view->setObjectName("viewMenu");
     QAction *showLog = m_eventDock->toggleViewAction();
-    showLog->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     showLog->setObjectName("showEventLog");
-    view->addAction(showLog);
+    m.view->addAction(showLog);
     QAction *showSummary = m_summaryDock->toggleViewAction();
-    showSummary->setShortcut(QKeySequence(tr("Ctrl+Shift+U")));
     showSummary->setObjectName("showSummary");
-    view->addAction(showSummary);
+    m.view->addAction(showSummary);
+    m.view->addSeparator();
+    // View > Language: System, English, 简体中文 (each in its own language), kept in QSettings.
+    m.language = m.view->addMenu(QString());
+    m.language->setObjectName("languageMenu");
+    m.languages = new QActionGroup(this);
+    const auto addLanguage = [&](const QString &code) {
+        QAction *a = m.language->addAction(Language::nativeName(code));
+        a->setObjectName("language:" + code);
+        a->setData(code);
+        a->setCheckable(true);
+        m.languages->addAction(a);
+        return a;
+    };
+    m.systemLanguage = addLanguage(QStringLiteral("system"));
+    for (const QString &code : Language::available())
+        addLanguage(code);
+    connect(m.languages, &QActionGroup::triggered, this, [](QAction *a) {
+        const QString choice = a->data().toString();
+        Language::saveChoice(choice);
+        Language::instance().apply(choice);
+    });
+    connect(&Language::instance(), &Language::changed, this, &MainWindow::checkLanguage);
+    checkLanguage();
 
-    QMenu *run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(m_transport->playAction());
-    run->addAction(m_transport->stepAction());
-    run->addAction(m_transport->stepTransitionAction());
-    run->addAction(m_transport->resetAction());
-    run->addAction(m_transport->runToEndAction());
-    run->addAction(m_transport->fasterAction());
-    run->addAction(m_transport->slowerAction());
-    run->addSeparator();
+    m.run = menuBar()->addMenu(QString());
+    m.run->setObjectName("runMenu");
+    m.run->addAction(m_transport->playAction());
+    m.run->addAction(m_transport->stepAction());
+    m.run->addAction(m_transport->stepTransitionAction());
+    m.run->addAction(m_transport->resetAction());
+    m.run->addAction(m_transport->runToEndAction());
+    m.run->addAction(m_transport->fasterAction());
+    m.run->addAction(m_transport->slowerAction());
+    m.run->addSeparator();
     m_applyMode = new QActionGroup(this);
-    m_hotAction = run->addAction(tr("Apply edits to the running simulation (hot)"));
+    m_hotAction = m.run->addAction(QString());
     m_hotAction->setCheckable(true);
-    m_hotAction->setToolTip(tr("Edits take effect at the current simulated time; every chart "
-                               "marks the moment with a vertical line"));
-    m_restartAction = run->addAction(tr("Restart the run on every edit"));
+    m_restartAction = m.run->addAction(QString());
     m_restartAction->setCheckable(true);
     m_applyMode->addAction(m_hotAction);
     m_applyMode->addAction(m_restartAction);
@@ -313,15 +348,82 @@ void MainWindow::buildMenus()
     connect(m_applyMode, &QActionGroup::triggered, this,
             [this](QAction *a) { QSettings().setValue("editing/hotApply", a == m_hotAction); });
 
-    QMenu *tune = menuBar()->addMenu(tr("&Tune"));
-    QAction *sweep = tune->addAction(tr("Parameter &sweep…"), this, [this] { openSweep(); });
-    sweep->setObjectName("parameterSweepAction");
-    sweep->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
-    tune->addAction(tr("Compare &A/B…"), QKeySequence(tr("Ctrl+Shift+B")), this,
-                    &MainWindow::openCompare);
-    tune->addSeparator();
-    tune->addAction(tr("Library &configuration (resilience4j / Polly)…"), this,
-                    &MainWindow::showLibraryConfiguration);
+    m.tune = menuBar()->addMenu(QString());
+    m.tune->setObjectName("tuneMenu");
+    m.sweep = m.tune->addAction(QString(), this, [this] { openSweep(); });
+    m.sweep->setObjectName("parameterSweepAction");
+    m.compare = m.tune->addAction(QString(), this, &MainWindow::openCompare);
+    m.tune->addSeparator();
+    m.tuneLibrary = m.tune->addAction(QString(), this, &MainWindow::showLibraryConfiguration);
+}
+
+void MainWindow::retranslate()
+{
+    m_eventDock->setWindowTitle(tr("Event log"));
+    m_summaryDock->setWindowTitle(tr("Summary"));
+
+    const Menus &m = m_menus;
+    m.file->setTitle(tr("&File"));
+    m.open->setText(tr("&Open…"));
+    m.save->setText(tr("&Save"));
+    m.saveAs->setText(tr("Save &As…"));
+    m_recentMenu->setTitle(tr("Open &Recent"));
+    m.exportMenu->setTitle(tr("&Export"));
+    m.exportDashboard->setText(tr("Dashboard as image (PNG, SVG, PDF)…"));
+    m.exportCharts->setText(tr("Charts as image (PNG, SVG, PDF)…"));
+    m.exportTimeseries->setText(tr("Time series (CSV)…"));
+    m.exportEvents->setText(tr("Events (CSV)…"));
+    m.exportSummary->setText(tr("Summary (JSON)…"));
+    m.exportScenario->setText(tr("Scenario (JSON)…"));
+    m.exportLibrary->setText(tr("Library configuration (resilience4j / Polly)…"));
+    m.quit->setText(tr("&Quit"));
+
+    m.edit->setTitle(tr("&Edit"));
+    m.undo->setText(tr("&Undo edit"));
+    m.redo->setText(tr("&Redo edit"));
+
+    m.presets->setTitle(tr("&Presets"));
+    for (QAction *a : m.presets->actions()) {
+        const QString about = presetDescription(a->text(), a->data().toString());
+        a->setToolTip(about);
+        a->setStatusTip(about);
+    }
+
+    m.view->setTitle(tr("&View"));
+    m_eventDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    m_summaryDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+U")));
+    m.language->setTitle(tr("&Language"));
+    m.systemLanguage->setText(
+        tr("System (%1)").arg(Language::nativeName(Language::resolve(QStringLiteral("system")))));
+
+    m.run->setTitle(tr("&Run"));
+    m_hotAction->setText(tr("Apply edits to the running simulation (hot)"));
+    m_hotAction->setToolTip(tr("Edits take effect at the current simulated time; every chart "
+                               "marks the moment with a vertical line"));
+    m_restartAction->setText(tr("Restart the run on every edit"));
+
+    m.tune->setTitle(tr("&Tune"));
+    m.sweep->setText(tr("Parameter &sweep…"));
+    m.sweep->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+    m.compare->setText(tr("Compare &A/B…"));
+    m.compare->setShortcut(QKeySequence(tr("Ctrl+Shift+B")));
+    m.tuneLibrary->setText(tr("Library &configuration (resilience4j / Polly)…"));
+
+    updateTitle();
+}
+
+void MainWindow::checkLanguage()
+{
+    const QString choice = Language::instance().choice();
+    for (QAction *a : m_menus.languages->actions())
+        a->setChecked(a->data().toString() == choice);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
 }
 
 SweepWindow *MainWindow::openSweep(const QString &firstParameter)

@@ -85,9 +85,14 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildMenus();
+    /// Sets every text of the window's own (menus, actions, docks, title) in the current language.
+    void retranslate();
+    /// Checks the View > Language entry of the choice in force.
+    void checkLanguage();
     void updateTitle();
     void addRecent(const QString &path);
     void rebuildRecentMenu();
@@ -110,6 +115,21 @@ private:
     QDockWidget *m_eventDock;
     SummaryModel *m_summary;
     QDockWidget *m_summaryDock;
+    /// The menus and actions whose texts retranslate() sets.
+    struct Menus
+    {
+        QMenu *file = nullptr, *exportMenu = nullptr, *edit = nullptr, *presets = nullptr,
+              *view = nullptr, *language = nullptr, *run = nullptr, *tune = nullptr;
+        QAction *open = nullptr, *save = nullptr, *saveAs = nullptr, *quit = nullptr;
+        QAction *exportDashboard = nullptr, *exportCharts = nullptr, *exportTimeseries = nullptr,
+                *exportEvents = nullptr, *exportSummary = nullptr, *exportScenario = nullptr,
+                *exportLibrary = nullptr;
+        QAction *undo = nullptr, *redo = nullptr;
+        QAction *systemLanguage = nullptr;
+        QActionGroup *languages = nullptr;
+        QAction *sweep = nullptr, *compare = nullptr, *tuneLibrary = nullptr;
+    };
+    Menus m_menus;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_applyMode = nullptr;
     QAction *m_hotAction = nullptr;

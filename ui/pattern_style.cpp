@@ -27,16 +27,17 @@ QString breakerKey(const StageSpec &s, bool)
 QString retryKey(const StageSpec &s, bool compact)
 {
     const RetrySpec &r = s.as<RetrySpec>();
-    const char *backoff = r.backoff == RetrySpec::Backoff::Fixed    ? "fixed"
-                          : r.backoff == RetrySpec::Backoff::Linear ? "linear"
-                                                                    : "exp";
+    const QString backoff =
+        r.backoff == RetrySpec::Backoff::Fixed
+            ? QCoreApplication::translate("PatternStyle", "fixed", "backoff")
+        : r.backoff == RetrySpec::Backoff::Linear
+            ? QCoreApplication::translate("PatternStyle", "linear", "backoff")
+            : QCoreApplication::translate("PatternStyle", "exp", "exponential backoff");
     if (compact)
-        return QCoreApplication::translate("PatternStyle", "%1× %2")
-            .arg(r.maxRetries)
-            .arg(QLatin1String(backoff));
+        return QCoreApplication::translate("PatternStyle", "%1× %2").arg(r.maxRetries).arg(backoff);
     return QCoreApplication::translate("PatternStyle", "%1× %2 %3")
         .arg(r.maxRetries)
-        .arg(QLatin1String(backoff), vp::formatDurationMs(r.baseMs));
+        .arg(backoff, vp::formatDurationMs(r.baseMs));
 }
 
 QString timeoutKey(const StageSpec &s, bool)

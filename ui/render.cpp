@@ -2,6 +2,7 @@
 #include "gui_main.h"
 
 #include "charts/chart_panel.h"
+#include "i18n/language.h"
 #include "simulation_controller.h"
 
 #include "reslab/io/scenario_io.h"
@@ -51,7 +52,7 @@ std::optional<Scenario> loadScenario(const std::string &arg)
 } // namespace
 
 int renderToFile(int argc, char **argv, const std::string &scenarioArg, const std::string &outPath,
-                 double atSeconds, const std::string &chart)
+                 double atSeconds, const std::string &chart, const std::string &language)
 {
     const std::optional<Scenario> scenario = loadScenario(scenarioArg);
     if (!scenario)
@@ -77,7 +78,11 @@ int renderToFile(int argc, char **argv, const std::string &scenarioArg, const st
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    QApplication::setApplicationName("Resilience Lab");
+    QApplication::setOrganizationName(kSettingsOrganization);
+    QApplication::setApplicationName(kSettingsApplication);
+    // The charts' texts in the language; the messages below stay English.
+    Language::instance().apply(language.empty() ? Language::savedChoice()
+                                                : QString::fromStdString(language));
 
     SimulationController controller;
     controller.load(*scenario);
@@ -103,7 +108,15 @@ int renderToFile(int argc, char **argv, const std::string &scenarioArg, const st
     QApplication::processEvents();
 
     QString error;
-    if (!panel.exportImage(path, chartName, &error)) {
+    bool written = panel.exportImage(path, chartName, &error);
+    if (!written && Language::instance().current() != QLatin1String("en")) {
+        // The reason in English, as every message of the command line: without the translators,
+        // the same export again for its message (it fails the same way).
+        Language::instance().apply(QStringLiteral("en"));
+        error.clear();
+        written = panel.exportImage(path, chartName, &error);
+    }
+    if (!written) {
         // The message is written for the GUI ("Cannot write ..."); the CLI's start lower case.
         if (!error.isEmpty())
             error[0] = error[0].toLower();

@@ -3,6 +3,7 @@
 #include "simulation_controller.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QLabel>
 #include <QSlider>
 #include <QSpinBox>
@@ -25,58 +26,50 @@ int TransportBar::positionForSpeed(double speed)
 }
 
 TransportBar::TransportBar(SimulationController *controller, QWidget *parent)
-    : QToolBar(tr("Transport"), parent)
+    : QToolBar(parent)
     , m_controller(controller)
 {
     setObjectName("transport");
     setMovable(false);
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
-    m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), QString());
     m_play->setShortcut(Qt::Key_Space);
-    m_play->setToolTip(tr("Play / pause in real time x speed (Space)"));
     connect(m_play, &QAction::triggered, controller, &SimulationController::togglePlay);
 
-    m_step = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Step"));
+    m_step = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), QString());
     m_step->setShortcut(Qt::Key_Period);
-    m_step->setToolTip(tr("Run exactly the next event (.)"));
     connect(m_step, &QAction::triggered, controller, &SimulationController::stepEvent);
 
-    m_stepTransition =
-        addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Next transition"));
+    m_stepTransition = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), QString());
     m_stepTransition->setShortcut(Qt::Key_N);
-    m_stepTransition->setToolTip(tr("Run until the breaker changes state (N)"));
     connect(m_stepTransition, &QAction::triggered, controller,
             &SimulationController::stepToTransition);
 
-    m_reset = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("Reset"));
+    m_reset = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), QString());
     m_reset->setShortcut(Qt::Key_R);
-    m_reset->setToolTip(tr("Start the run again from t = 0 (R)"));
     connect(m_reset, &QAction::triggered, controller, &SimulationController::reset);
 
-    m_runToEnd = addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Run to end"));
+    m_runToEnd = addAction(style()->standardIcon(QStyle::SP_MediaStop), QString());
     m_runToEnd->setShortcut(Qt::Key_E);
-    m_runToEnd->setToolTip(tr("Simulate the rest of the run as fast as possible (E)"));
     connect(m_runToEnd, &QAction::triggered, controller, &SimulationController::runToEnd);
 
     // Speed steps from the keyboard (Run menu): not on the bar, the slider is there.
-    m_faster = new QAction(tr("Faster"), this);
+    m_faster = new QAction(this);
     m_faster->setShortcut(Qt::Key_BracketRight);
-    m_faster->setToolTip(tr("Double the speed, roughly: 1-2-5 steps up to 1000x (])"));
     connect(m_faster, &QAction::triggered, this,
             [this] { m_controller->setSpeed(steppedSpeed(m_controller->speed(), true)); });
-    m_slower = new QAction(tr("Slower"), this);
+    m_slower = new QAction(this);
     m_slower->setShortcut(Qt::Key_BracketLeft);
-    m_slower->setToolTip(tr("Halve the speed, roughly: 1-2-5 steps down to 0.1x ([)"));
     connect(m_slower, &QAction::triggered, this,
             [this] { m_controller->setSpeed(steppedSpeed(m_controller->speed(), false)); });
 
     addSeparator();
-    addWidget(new QLabel(tr(" Speed "), this));
+    m_speedTitle = new QLabel(this);
+    addWidget(m_speedTitle);
     m_speed = new QSlider(Qt::Horizontal, this);
     m_speed->setRange(0, 300);
     m_speed->setFixedWidth(160);
-    m_speed->setToolTip(tr("Virtual seconds per wall second, 0.1x to 1000x (log scale)"));
     m_speed->setValue(positionForSpeed(controller->speed()));
     addWidget(m_speed);
     m_speedLabel = new QLabel(this);
@@ -89,7 +82,6 @@ TransportBar::TransportBar(SimulationController *controller, QWidget *parent)
     m_clock = new QLabel(this);
     m_clock->setObjectName("clock");
     m_clock->setMinimumWidth(190);
-    m_clock->setToolTip(tr("Simulated time / length of the run"));
     QFont mono = m_clock->font();
     mono.setFamily("monospace");
     mono.setStyleHint(QFont::Monospace);
@@ -97,15 +89,13 @@ TransportBar::TransportBar(SimulationController *controller, QWidget *parent)
     addWidget(m_clock);
     m_lag = new QLabel(this);
     m_lag->setStyleSheet("color: #b35900;");
-    m_lag->setToolTip(tr("The engine cannot keep up with this speed: time runs slower than asked"));
     addWidget(m_lag);
 
     addSeparator();
-    addWidget(new QLabel(tr(" Seed "), this));
+    m_seedTitle = new QLabel(this);
+    addWidget(m_seedTitle);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, 2147483647);
-    m_seed->setToolTip(tr("The run is a pure function of (scenario, seed): change it to see "
-                          "other luck, keep it to compare configurations honestly"));
     addWidget(m_seed);
     connect(m_seed, &QSpinBox::editingFinished, this,
             [this] { m_controller->setSeed(static_cast<std::uint64_t>(m_seed->value())); });
@@ -113,7 +103,40 @@ TransportBar::TransportBar(SimulationController *controller, QWidget *parent)
     connect(controller, &SimulationController::transportChanged, this, &TransportBar::refresh);
     connect(controller, &SimulationController::frameAdvanced, this, &TransportBar::refreshClock);
     connect(controller, &SimulationController::runReset, this, &TransportBar::refresh);
-    refresh();
+    retranslate();
+}
+
+void TransportBar::retranslate()
+{
+    setWindowTitle(tr("Transport"));
+    m_play->setToolTip(tr("Play / pause in real time x speed (Space)"));
+    m_step->setText(tr("Step"));
+    m_step->setToolTip(tr("Run exactly the next event (.)"));
+    m_stepTransition->setText(tr("Next transition"));
+    m_stepTransition->setToolTip(tr("Run until the breaker changes state (N)"));
+    m_reset->setText(tr("Reset"));
+    m_reset->setToolTip(tr("Start the run again from t = 0 (R)"));
+    m_runToEnd->setText(tr("Run to end"));
+    m_runToEnd->setToolTip(tr("Simulate the rest of the run as fast as possible (E)"));
+    m_faster->setText(tr("Faster"));
+    m_faster->setToolTip(tr("Double the speed, roughly: 1-2-5 steps up to 1000x (])"));
+    m_slower->setText(tr("Slower"));
+    m_slower->setToolTip(tr("Halve the speed, roughly: 1-2-5 steps down to 0.1x ([)"));
+    m_speedTitle->setText(tr(" Speed "));
+    m_speed->setToolTip(tr("Virtual seconds per wall second, 0.1x to 1000x (log scale)"));
+    m_clock->setToolTip(tr("Simulated time / length of the run"));
+    m_lag->setToolTip(tr("The engine cannot keep up with this speed: time runs slower than asked"));
+    m_seedTitle->setText(tr(" Seed "));
+    m_seed->setToolTip(tr("The run is a pure function of (scenario, seed): change it to see "
+                          "other luck, keep it to compare configurations honestly"));
+    refresh(); // Play / Pause, the lag note
+}
+
+void TransportBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QToolBar::changeEvent(event);
 }
 
 double TransportBar::steppedSpeed(double speed, bool up)

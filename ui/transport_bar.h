@@ -38,7 +38,11 @@ public:
     static double speedForPosition(int position);
     static int positionForSpeed(double speed);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void refresh();
     void refreshClock();
 
@@ -51,9 +55,11 @@ private:
     QAction *m_faster;
     QAction *m_slower;
     QSlider *m_speed;
+    QLabel *m_speedTitle;
     QLabel *m_speedLabel;
     QLabel *m_clock;
     QLabel *m_lag;
+    QLabel *m_seedTitle;
     QSpinBox *m_seed;
 };
 

@@ -7,15 +7,21 @@
 //
 //   snapshot_ui DIR --window SCENARIO AT_S [WxH]   the main window (1024x640) at AT_S seconds
 //
+// RESLAB_LANG=zh_CN (or en) draws everything in that language (docs/languages.md). The window
+// pictures also include the A/B compare window (DIR/compare.png) and each menu of the menu
+// bar (DIR/menu-NAME.png).
+//
 // Writes DIR/sweep-line.png, DIR/sweep-heatmap.png, DIR/editor-PRESET-view.png,
 // DIR/editor-PRESET-full.png, DIR/editor-error.png and DIR/editor-rename.png.
 
 #include "editor/editor_widgets.h"
 #include "editor/fields.h"
 #include "editor/scenario_editor.h"
+#include "i18n/language.h"
 #include "main_window.h"
 #include "scenario_document.h"
 #include "simulation_controller.h"
+#include "tuning/compare_window.h"
 #include "tuning/sweep_window.h"
 #include "views/breaker_diagram.h"
 
@@ -25,6 +31,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
+#include <QMenu>
+#include <QMenuBar>
 #include <QScrollArea>
 #include <QThread>
 #include <QTimer>
@@ -217,6 +225,20 @@ void windowPictures(const QDir &dir, const QString &source, double atS, QSize si
         settle();
         save(*d, dir.filePath("breaker-last.png"));
     }
+    // The A/B compare window on the same scenario, at the window's size.
+    if (reslab::ui::CompareWindow *compare = w.openCompare()) {
+        compare->resize(size);
+        settle();
+        save(*compare, dir.filePath("compare.png"));
+        compare->close();
+    }
+    // The menus, to read their entries (and View > Language).
+    for (QMenu *menu : w.menuBar()->findChildren<QMenu *>()) {
+        if (menu->objectName().isEmpty())
+            continue;
+        menu->adjustSize();
+        save(*menu, dir.filePath("menu-" + menu->objectName() + ".png"));
+    }
 }
 
 int main(int argc, char **argv)
@@ -224,6 +246,8 @@ int main(int argc, char **argv)
     if (std::getenv("QT_QPA_PLATFORM") == nullptr)
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
     QApplication app(argc, argv);
+    if (const char *lang = std::getenv("RESLAB_LANG"))
+        reslab::ui::Language::instance().apply(QString::fromLocal8Bit(lang));
     if (argc != 2 && argc != 5 && argc != 6) {
         std::fprintf(stderr, "usage: snapshot_ui DIR [--window SCENARIO AT_S [WIDTHxHEIGHT]]\n");
         return 2;

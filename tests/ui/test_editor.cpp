@@ -694,10 +694,12 @@ TEST(EditorStructure, RenameServiceMovesEveryReference)
     EXPECT_EQ(target["pipeline"][0]["service"], "cache");
 
     EXPECT_EQ(renameService(doc, "nope", "x"), doc);
-    EXPECT_EQ(serviceNameProblem(doc, ""), "a service needs a name");
-    EXPECT_EQ(serviceNameProblem(doc, "cache"), "there is already a service named \"cache\"");
-    EXPECT_EQ(serviceNameProblem(doc, "a[1]"), "a service name cannot contain [ or ]");
-    EXPECT_EQ(serviceNameProblem(doc, "payments"), "");
+    EXPECT_EQ(serviceNameProblem(doc, "").toStdString(), "a service needs a name");
+    EXPECT_EQ(serviceNameProblem(doc, "cache").toStdString(),
+              "there is already a service named \"cache\"");
+    EXPECT_EQ(serviceNameProblem(doc, "a[1]").toStdString(),
+              "a service name cannot contain [ or ]");
+    EXPECT_EQ(serviceNameProblem(doc, "payments").toStdString(), "");
 }
 
 TEST(EditorStructure, RenamingAServiceInTheEditorIsOneUndoableEdit)

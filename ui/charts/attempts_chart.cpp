@@ -4,23 +4,49 @@
 
 #include <QChart>
 #include <QLineSeries>
+#include <QValueAxis>
 
 #include <algorithm>
 
 namespace reslab::ui {
 
 AttemptsChart::AttemptsChart(SimulationController *controller, QWidget *parent)
-    : TimeChart(controller, "attempts", tr("Attempts and retries"), tr("calls / s"), parent)
+    : TimeChart(controller, "attempts", parent)
 {
-    m_attempts = addLine(tr("attempts"), chart_palette::kAttempts);
+    m_attempts = addLine(QString(), chart_palette::kAttempts);
     m_attempts->setObjectName("attempts");
-    m_retries = addLine(tr("retries"), chart_palette::kRetries);
+    m_retries = addLine(QString(), chart_palette::kRetries);
     m_retries->setObjectName("retries");
-    m_rejected = addLine(tr("rejected"), chart_palette::kRejected);
+    m_rejected = addLine(QString(), chart_palette::kRejected);
     m_rejected->setObjectName("rejected");
     // Arrivals last, dashed, on top: the reference the other lines are read against.
-    m_arrivals = addLine(tr("arrivals"), chart_palette::kArrivals, Qt::DashLine);
+    m_arrivals = addLine(QString(), chart_palette::kArrivals, Qt::DashLine);
     m_arrivals->setObjectName("arrivals");
+    retranslate();
+}
+
+void AttemptsChart::retranslate()
+{
+    TimeChart::retranslate();
+    updateTitle();
+    valueAxis()->setTitleText(tr("calls / s"));
+    m_attempts->setName(tr("attempts"));
+    m_retries->setName(tr("retries"));
+    m_rejected->setName(tr("rejected"));
+    m_arrivals->setName(tr("arrivals"));
+}
+
+void AttemptsChart::updateTitle()
+{
+    if (m_amplificationB)
+        m_chart->setTitle(tr("Attempts and retries — amplification A %1× · B %2×")
+                              .arg(*m_amplification, 0, 'f', 2)
+                              .arg(*m_amplificationB, 0, 'f', 2));
+    else if (m_amplification)
+        m_chart->setTitle(
+            tr("Attempts and retries — amplification %1× so far").arg(*m_amplification, 0, 'f', 2));
+    else
+        m_chart->setTitle(tr("Attempts and retries"));
 }
 
 double AttemptsChart::rebuild(const BucketWindow &w)
@@ -46,18 +72,18 @@ double AttemptsChart::rebuild(const BucketWindow &w)
     m_rejected->replace(rejected);
 
     const Summary summary = w.sim->summary();
+    m_amplification.reset();
+    m_amplificationB.reset();
     if (m_overlayWindow) {
         const Summary b = m_overlayWindow->sim->summary();
-        m_chart->setTitle(summary.requests > 0 || b.requests > 0
-                              ? tr("Attempts and retries — amplification A %1× · B %2×")
-                                    .arg(summary.amplification, 0, 'f', 2)
-                                    .arg(b.amplification, 0, 'f', 2)
-                              : tr("Attempts and retries"));
-        return max;
+        if (summary.requests > 0 || b.requests > 0) {
+            m_amplification = summary.amplification;
+            m_amplificationB = b.amplification;
+        }
+    } else if (summary.requests > 0) {
+        m_amplification = summary.amplification;
     }
-    m_chart->setTitle(summary.requests > 0 ? tr("Attempts and retries — amplification %1× so far")
-                                                 .arg(summary.amplification, 0, 'f', 2)
-                                           : tr("Attempts and retries"));
+    updateTitle();
     return max;
 }
 
@@ -94,7 +120,9 @@ void AttemptsChart::clearSeries()
 {
     for (QLineSeries *s : {m_arrivals, m_attempts, m_retries, m_rejected})
         s->clear();
-    m_chart->setTitle(tr("Attempts and retries"));
+    m_amplification.reset();
+    m_amplificationB.reset();
+    updateTitle();
 }
 
 } // namespace reslab::ui

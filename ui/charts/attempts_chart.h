@@ -2,6 +2,8 @@
 
 #include "time_chart.h"
 
+#include <optional>
+
 namespace reslab::ui {
 
 /// Load amplification: arrivals, attempts at the target service, retries and rejections per
@@ -15,16 +17,21 @@ public:
     explicit AttemptsChart(SimulationController *controller, QWidget *parent = nullptr);
 
 protected:
+    void retranslate() override;
     double rebuild(const BucketWindow &window) override;
     QString describeRow(const BucketRow &row, double bucketS) const override;
     void clearSeries() override;
     std::vector<OverlayLine> overlayLines() const override;
 
 private:
+    void updateTitle();
+
     QLineSeries *m_arrivals;
     QLineSeries *m_attempts;
     QLineSeries *m_retries;
     QLineSeries *m_rejected;
+    std::optional<double> m_amplification;  ///< the title's, once requests arrived
+    std::optional<double> m_amplificationB; ///< run B's in the overlay
 };
 
 } // namespace reslab::ui

@@ -14,7 +14,7 @@
 namespace reslab::ui {
 
 BreakerChart::BreakerChart(SimulationController *controller, QWidget *parent)
-    : TimeChart(controller, "breaker", tr("Circuit breaker state"), tr("share (0–1)"), parent)
+    : TimeChart(controller, "breaker", parent)
     , m_closedTop(new QLineSeries(this))
     , m_openBottom(new QLineSeries(this))
     , m_openTop(new QLineSeries(this))
@@ -22,10 +22,10 @@ BreakerChart::BreakerChart(SimulationController *controller, QWidget *parent)
     , m_halfOpenTop(new QLineSeries(this))
     , m_note(new QGraphicsSimpleTextItem(m_chart))
 {
-    m_areas.append(addArea(tr("closed"), chart_palette::kBreakerClosed, m_closedTop, nullptr));
-    m_areas.append(addArea(tr("open"), chart_palette::kBreakerOpen, m_openTop, m_openBottom));
+    m_areas.append(addArea(QString(), chart_palette::kBreakerClosed, m_closedTop, nullptr));
+    m_areas.append(addArea(QString(), chart_palette::kBreakerOpen, m_openTop, m_openBottom));
     m_areas.append(
-        addArea(tr("half-open"), chart_palette::kBreakerHalfOpen, m_halfOpenTop, m_halfOpenBottom));
+        addArea(QString(), chart_palette::kBreakerHalfOpen, m_halfOpenTop, m_halfOpenBottom));
     m_areas[0]->setObjectName("closed");
     m_areas[1]->setObjectName("open");
     m_areas[2]->setObjectName("half_open");
@@ -36,13 +36,25 @@ BreakerChart::BreakerChart(SimulationController *controller, QWidget *parent)
     valueAxis()->setTickCount(3);
     valueAxis()->setLabelFormat("%.1f");
 
-    m_note->setText(tr("no circuit breaker in this scenario"));
     QFont font = m_note->font();
     font.setPointSizeF(font.pointSizeF() * 1.2);
     m_note->setFont(font);
     m_note->setBrush(chart_palette::kNote);
     m_note->setVisible(false);
     connect(m_chart, &QChart::plotAreaChanged, this, [this] { placeNote(); });
+    retranslate();
+}
+
+void BreakerChart::retranslate()
+{
+    TimeChart::retranslate();
+    m_chart->setTitle(m_hasBreaker ? tr("Circuit breaker state") : tr("Circuit breaker — none"));
+    valueAxis()->setTitleText(tr("share (0–1)"));
+    m_areas[0]->setName(tr("closed"));
+    m_areas[1]->setName(tr("open"));
+    m_areas[2]->setName(tr("half-open"));
+    m_note->setText(tr("no circuit breaker in this scenario"));
+    placeNote();
 }
 
 void BreakerChart::setHasBreaker(bool has)
@@ -111,11 +123,12 @@ QString BreakerChart::describeRow(const BucketRow &r, double) const
     const auto pct = [](float f) {
         return QString::number(100.0 * f, 'f', 0) + " %";
     };
-    return tr("closed %1 · open %2 · half-open %3\nmostly %4; %5 transition(s)")
-        .arg(pct(r.breakerTime[0]), pct(r.breakerTime[1]), pct(r.breakerTime[2]),
-             QString::fromUtf8(breakerStateName(r.breakerState).data(),
-                               static_cast<qsizetype>(breakerStateName(r.breakerState).size())))
-        .arg(r.transitions);
+    const QString mostly = r.breakerState == BreakerState::Open       ? tr("open")
+                           : r.breakerState == BreakerState::HalfOpen ? tr("half-open")
+                                                                      : tr("closed");
+    return tr("closed %1 · open %2 · half-open %3\nmostly %4; %n transition(s)", nullptr,
+              static_cast<int>(r.transitions))
+        .arg(pct(r.breakerTime[0]), pct(r.breakerTime[1]), pct(r.breakerTime[2]), mostly);
 }
 
 std::vector<TimeChart::OverlayLine> BreakerChart::overlayLines() const

@@ -20,6 +20,7 @@ public:
     bool hasBreaker() const { return m_hasBreaker; }
 
 protected:
+    void retranslate() override;
     double rebuild(const BucketWindow &window) override;
     QString describeRow(const BucketRow &row, double bucketS) const override;
     void clearSeries() override;

@@ -11,6 +11,7 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -36,9 +37,8 @@ ChartPanel::ChartPanel(SimulationController *controller, QWidget *parent)
 {
     setObjectName("charts");
     m_window->setObjectName("window");
-    m_window->addItem(tr("Last 60 s"));
-    m_window->addItem(tr("Whole run"));
-    m_window->setToolTip(tr("Time window of the charts"));
+    m_window->addItem(QString());
+    m_window->addItem(QString());
 
     m_content->setObjectName("chartsContent");
     m_content->setAutoFillBackground(true);
@@ -75,15 +75,15 @@ ChartPanel::ChartPanel(SimulationController *controller, QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 0, 6, 0);
-    auto *label = new QLabel(tr("Charts"), this);
-    QFont bold = label->font();
+    m_title = new QLabel(this);
+    QFont bold = m_title->font();
     bold.setBold(true);
-    label->setFont(bold);
-    bar->addWidget(label);
+    m_title->setFont(bold);
+    bar->addWidget(m_title);
     bar->addStretch(1);
-    auto *windowLabel = new QLabel(tr("&Window:"), this);
-    windowLabel->setBuddy(m_window);
-    bar->addWidget(windowLabel);
+    m_windowLabel = new QLabel(this);
+    m_windowLabel->setBuddy(m_window);
+    bar->addWidget(m_windowLabel);
     bar->addWidget(m_window);
 
     auto *layout = new QVBoxLayout(this);
@@ -103,7 +103,25 @@ ChartPanel::ChartPanel(SimulationController *controller, QWidget *parent)
         connect(m_controller, &SimulationController::runReset, this, &ChartPanel::onRunReset);
         connect(m_controller, &SimulationController::hotApplied, this, [this] { m_dirty = true; });
     }
+    retranslate();
     refresh();
+}
+
+void ChartPanel::retranslate()
+{
+    m_window->setItemText(0, tr("Last 60 s"));
+    m_window->setItemText(1, tr("Whole run"));
+    m_window->setToolTip(tr("Time window of the charts"));
+    m_title->setText(tr("Charts"));
+    m_windowLabel->setText(tr("&Window:"));
+    updateCaption();
+}
+
+void ChartPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 void ChartPanel::setOverlay(SimulationController *overlay, const QString &labelA,

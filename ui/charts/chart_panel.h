@@ -69,8 +69,10 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
     void onFrame();
     void onRunReset();
     /// What every chart plots: the bucket window (and the overlay's), the hot-apply times.
@@ -91,6 +93,8 @@ private:
     SimulationController *m_controller;
     SimulationController *m_overlay = nullptr;
     QComboBox *m_window;
+    QLabel *m_title = nullptr;
+    QLabel *m_windowLabel = nullptr;
     QLabel *m_caption;
     QScrollArea *m_scroll;
     QWidget *m_content; ///< caption and charts: what a whole-panel export draws

@@ -64,7 +64,7 @@ void HeatMap::setData(HeatMapData data)
 QRect HeatMap::legendRect() const
 {
     const QFontMetrics fm(font());
-    int labelWidth = fm.horizontalAdvance(m_data.unit.isEmpty() ? "value" : m_data.unit);
+    int labelWidth = fm.horizontalAdvance(m_data.unit.isEmpty() ? tr("value") : m_data.unit);
     for (double v : {m_min, m_max, (m_min + m_max) / 2})
         labelWidth = std::max(labelWidth,
                               fm.horizontalAdvance(formatValue(v, m_data.decimals, m_data.unit)));
@@ -79,7 +79,7 @@ QRect HeatMap::plotRect() const
     int yTickWidth = 0;
     for (const QString &t : m_data.yTicks)
         yTickWidth = std::max(yTickWidth, fm.horizontalAdvance(t));
-    int legendLabel = fm.horizontalAdvance(m_data.unit.isEmpty() ? "value" : m_data.unit);
+    int legendLabel = fm.horizontalAdvance(m_data.unit.isEmpty() ? tr("value") : m_data.unit);
     for (double v : {m_min, m_max, (m_min + m_max) / 2})
         legendLabel = std::max(legendLabel,
                                fm.horizontalAdvance(formatValue(v, m_data.decimals, m_data.unit)));

@@ -3,18 +3,29 @@
 #include "chart_palette.h"
 
 #include <QLineSeries>
+#include <QValueAxis>
 
 #include <algorithm>
 
 namespace reslab::ui {
 
 LatencyChart::LatencyChart(SimulationController *controller, QWidget *parent)
-    : TimeChart(controller, "latency", tr("Latency of ended requests"), tr("latency (ms)"), parent)
+    : TimeChart(controller, "latency", parent)
 {
-    m_p50 = addLine(tr("p50"), chart_palette::kP50);
+    m_p50 = addLine(QString(), chart_palette::kP50);
     m_p50->setObjectName("p50");
-    m_p99 = addLine(tr("p99"), chart_palette::kP99);
+    m_p99 = addLine(QString(), chart_palette::kP99);
     m_p99->setObjectName("p99");
+    retranslate();
+}
+
+void LatencyChart::retranslate()
+{
+    TimeChart::retranslate();
+    m_chart->setTitle(tr("Latency of ended requests"));
+    valueAxis()->setTitleText(tr("latency (ms)"));
+    m_p50->setName(tr("p50"));
+    m_p99->setName(tr("p99"));
 }
 
 double LatencyChart::rebuild(const BucketWindow &w)

@@ -11,16 +11,28 @@
 namespace reslab::ui {
 
 QueueChart::QueueChart(SimulationController *controller, QWidget *parent)
-    : TimeChart(controller, "queue", tr("Target service"), tr("queue (requests)"), parent)
+    : TimeChart(controller, "queue", parent)
 {
-    m_utilAxis = addRightAxis(tr("utilisation (0–1)"));
+    m_utilAxis = addRightAxis(QString());
     m_wholeValues = true;
     m_overlayFloor = 4; // an empty queue still gets a readable axis
-    m_queue = addLine(tr("queue length"), chart_palette::kQueue);
+    m_queue = addLine(QString(), chart_palette::kQueue);
     m_queue->setObjectName("queue");
-    m_utilization =
-        addLine(tr("utilisation"), chart_palette::kUtilization, Qt::SolidLine, m_utilAxis);
+    m_utilization = addLine(QString(), chart_palette::kUtilization, Qt::SolidLine, m_utilAxis);
     m_utilization->setObjectName("utilization");
+    retranslate();
+}
+
+void QueueChart::retranslate()
+{
+    TimeChart::retranslate();
+    m_chart->setTitle(m_target ? tr("Target service “%1”").arg(*m_target) : tr("Target service"));
+    valueAxis()->setTitleText(tr("queue (requests)"));
+    // With no concurrency limit the engine's utilisation is the mean number of attempts in
+    // service, not a share: the axis says which.
+    m_utilAxis->setTitleText(m_unlimited ? tr("in service (mean)") : tr("utilisation (0–1)"));
+    m_queue->setName(tr("queue length"));
+    m_utilization->setName(tr("utilisation"));
 }
 
 double QueueChart::rebuild(const BucketWindow &w)
@@ -28,10 +40,11 @@ double QueueChart::rebuild(const BucketWindow &w)
     const Scenario &scenario = w.sim->scenario();
     const auto target = scenario.services.find(scenario.target);
     const bool unlimited = target == scenario.services.end() || target->second.concurrency <= 0;
-    m_chart->setTitle(tr("Target service “%1”").arg(QString::fromStdString(scenario.target)));
-    // With no concurrency limit the engine's utilisation is the mean number of attempts in
-    // service, not a share: the axis says which.
-    m_utilAxis->setTitleText(unlimited ? tr("in service (mean)") : tr("utilisation (0–1)"));
+    if (m_target != QString::fromStdString(scenario.target) || m_unlimited != unlimited) {
+        m_target = QString::fromStdString(scenario.target);
+        m_unlimited = unlimited;
+        retranslate();
+    }
 
     QList<QPointF> queue, utilization;
     queue.reserve(static_cast<qsizetype>(w.pointCount()));

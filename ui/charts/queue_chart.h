@@ -2,6 +2,8 @@
 
 #include "time_chart.h"
 
+#include <optional>
+
 namespace reslab::ui {
 
 /// The target service: its queue length at the end of each bucket (left axis) and its mean
@@ -16,6 +18,7 @@ public:
     QValueAxis *utilizationAxis() const { return m_utilAxis; }
 
 protected:
+    void retranslate() override;
     double rebuild(const BucketWindow &window) override;
     QString describeRow(const BucketRow &row, double bucketS) const override;
     void clearSeries() override;
@@ -25,6 +28,8 @@ private:
     QValueAxis *m_utilAxis;
     QLineSeries *m_queue;
     QLineSeries *m_utilization;
+    std::optional<QString> m_target; ///< the target service's name, once a run was drawn
+    bool m_unlimited = false;        ///< the target has no concurrency limit
 };
 
 } // namespace reslab::ui

@@ -4,25 +4,36 @@
 
 #include <QAreaSeries>
 #include <QLineSeries>
+#include <QValueAxis>
 
 #include <algorithm>
 
 namespace reslab::ui {
 
 ThroughputChart::ThroughputChart(SimulationController *controller, QWidget *parent)
-    : TimeChart(controller, "throughput", tr("Throughput by outcome"), tr("requests / s"), parent)
+    : TimeChart(controller, "throughput", parent)
     , m_successTop(new QLineSeries(this))
     , m_fallbackBottom(new QLineSeries(this))
     , m_fallbackTop(new QLineSeries(this))
     , m_failureBottom(new QLineSeries(this))
     , m_failureTop(new QLineSeries(this))
 {
-    addArea(tr("success"), chart_palette::kSuccess, m_successTop, nullptr)
-        ->setObjectName("success");
-    addArea(tr("fallback"), chart_palette::kFallback, m_fallbackTop, m_fallbackBottom)
+    addArea(QString(), chart_palette::kSuccess, m_successTop, nullptr)->setObjectName("success");
+    addArea(QString(), chart_palette::kFallback, m_fallbackTop, m_fallbackBottom)
         ->setObjectName("fallback");
-    addArea(tr("failure"), chart_palette::kFailure, m_failureTop, m_failureBottom)
+    addArea(QString(), chart_palette::kFailure, m_failureTop, m_failureBottom)
         ->setObjectName("failure");
+    retranslate();
+}
+
+void ThroughputChart::retranslate()
+{
+    TimeChart::retranslate();
+    m_chart->setTitle(tr("Throughput by outcome"));
+    valueAxis()->setTitleText(tr("requests / s"));
+    nameSeries("success", tr("success"));
+    nameSeries("fallback", tr("fallback"));
+    nameSeries("failure", tr("failure"));
 }
 
 double ThroughputChart::rebuild(const BucketWindow &w)

@@ -13,6 +13,7 @@ public:
     explicit ThroughputChart(SimulationController *controller, QWidget *parent = nullptr);
 
 protected:
+    void retranslate() override;
     double rebuild(const BucketWindow &window) override;
     QString describeRow(const BucketRow &row, double bucketS) const override;
     void clearSeries() override;

@@ -5,6 +5,7 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -46,8 +47,7 @@ QString seconds(double s)
 
 } // namespace
 
-TimeChart::TimeChart(SimulationController *controller, const QString &name, const QString &title,
-                     const QString &valueTitle, QWidget *parent)
+TimeChart::TimeChart(SimulationController *controller, const QString &name, QWidget *parent)
     : QChartView(parent)
     , m_chart(new QChart)
     , m_controller(controller)
@@ -55,7 +55,6 @@ TimeChart::TimeChart(SimulationController *controller, const QString &name, cons
     , m_valueAxis(new QValueAxis)
 {
     setObjectName(name);
-    m_chart->setTitle(title);
     QFont titleFont = m_chart->titleFont();
     titleFont.setBold(true);
     titleFont.setPointSizeF(10);
@@ -71,11 +70,9 @@ TimeChart::TimeChart(SimulationController *controller, const QString &name, cons
     styleAxis(m_timeAxis);
     styleAxis(m_valueAxis);
 
-    m_timeAxis->setTitleText(tr("time (s)"));
     m_timeAxis->setLabelFormat("%.0f");
     m_timeAxis->setRange(0, 60);
     m_timeAxis->setTickCount(7);
-    m_valueAxis->setTitleText(valueTitle);
     fitAxis(m_valueAxis, 0);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
@@ -84,6 +81,34 @@ TimeChart::TimeChart(SimulationController *controller, const QString &name, cons
     setRenderHint(QPainter::Antialiasing);
     setMouseTracking(true);
     setMinimumSize(280, 240);
+}
+
+void TimeChart::retranslate()
+{
+    m_timeAxis->setTitleText(tr("time (s)"));
+    for (QLineSeries *s : m_hotApplies)
+        s->setName(tr("edit applied"));
+    const std::vector<OverlayLine> lines = overlayLines();
+    for (std::size_t i = 0; i < m_twins.size() && i < lines.size(); ++i) {
+        m_twins[i].line.name = lines[i].name;
+        m_twins[i].a->setName(tr("%1: %2").arg(m_labelA, lines[i].name));
+        m_twins[i].b->setName(tr("%1: %2").arg(m_labelB, lines[i].name));
+    }
+}
+
+void TimeChart::nameSeries(const QString &seriesName, const QString &legendName)
+{
+    for (QAbstractSeries *s : m_chart->series()) {
+        if (s->objectName() == seriesName)
+            s->setName(legendName);
+    }
+}
+
+void TimeChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QChartView::changeEvent(event);
 }
 
 QLineSeries *TimeChart::addLine(const QString &name, const QColor &color, Qt::PenStyle style,

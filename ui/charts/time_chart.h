@@ -4,6 +4,7 @@
 
 #include <QChartView>
 #include <QColor>
+#include <QEvent>
 #include <QString>
 
 #include <functional>
@@ -28,9 +29,9 @@ class TimeChart : public QChartView
     Q_OBJECT
 
 public:
-    /// `name` is the objectName and the name `render --chart` and exportImage() accept.
-    TimeChart(SimulationController *controller, const QString &name, const QString &title,
-              const QString &valueTitle, QWidget *parent = nullptr);
+    /// `name` is the objectName and the name `render --chart` and exportImage() accept. The
+    /// subclass sets its texts in retranslate(), which its constructor calls.
+    TimeChart(SimulationController *controller, const QString &name, QWidget *parent = nullptr);
 
     /// Redraws from `window` (the rows, the time range) and puts the edit markers at `hotAppliesS`.
     /// With an `overlay` window (after enableOverlay()), draws run A (`window`) and run B
@@ -65,6 +66,13 @@ public:
     };
 
 protected:
+    /// Sets the chart's texts (title, axis titles, legend names) in the current language; called
+    /// by the subclass's constructor and on every QEvent::LanguageChange. Overrides call the base
+    /// class's, which names the time axis, the edit markers and the overlay lines.
+    virtual void retranslate();
+    /// The legend name of the series with objectName `seriesName` (retranslate()).
+    void nameSeries(const QString &seriesName, const QString &legendName);
+    void changeEvent(QEvent *event) override;
     /// What the A/B overlay draws (none by default: the chart then shows nothing in overlay mode).
     virtual std::vector<OverlayLine> overlayLines() const { return {}; }
     /// Fills the series from the window's rows; returns the largest value drawn on valueAxis().

@@ -1,5 +1,7 @@
 #include "editor/bool_field.h"
 
+#include "i18n/texts.h"
+
 #include <QCheckBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -42,7 +44,7 @@ BoolField::BoolField(EditorHub *hub, std::string path, const ParamInfo &info, QW
     QFrame *frame = this->frame();
     m_box = new QCheckBox(frame);
     m_box->setObjectName("check");
-    auto *label = makeLabel(toQString(info.label), frame);
+    auto *label = makeLabel(schemaText(info.label), frame);
     label->installEventFilter(new LabelClickFilter(m_box, label));
     row->addWidget(m_box, 0, Qt::AlignVCenter);
     row->addWidget(label, 1, Qt::AlignVCenter);
@@ -51,7 +53,7 @@ BoolField::BoolField(EditorHub *hub, std::string path, const ParamInfo &info, QW
 
     QString tip =
         QStringLiteral("<p><b>%1</b></p><p>%2</p><p style='color:gray'>%3</p>")
-            .arg(toQString(info.label).toHtmlEscaped(), toQString(info.tooltip).toHtmlEscaped(),
+            .arg(schemaText(info.label).toHtmlEscaped(), schemaText(info.tooltip).toHtmlEscaped(),
                  tr("key <code>%1</code> · default %2")
                      .arg(toQString(info.key), info.defaultValue != 0 ? "true" : "false"));
     if (!info.library.empty())

@@ -2,6 +2,8 @@
 
 #include "editor/parameter_catalog.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 namespace reslab::ui {
@@ -303,15 +305,19 @@ std::string servicePath(const std::string &name)
     return "services[" + name + "]";
 }
 
-std::string serviceNameProblem(const json &doc, const std::string &name)
+QString serviceNameProblem(const json &doc, const std::string &name)
 {
+    // Shown in the editor (the rename field's tooltip): in the GUI's language.
     if (name.empty() || name.find_first_not_of(" \t") == std::string::npos)
-        return "a service needs a name";
+        return QCoreApplication::translate("reslab::ui::ScenarioEditor", "a service needs a name");
     if (name.find_first_of("[]") != std::string::npos)
-        return "a service name cannot contain [ or ]";
+        return QCoreApplication::translate("reslab::ui::ScenarioEditor",
+                                           "a service name cannot contain [ or ]");
     const json *services = member(doc, "services");
     if (services && services->is_object() && services->contains(name))
-        return "there is already a service named \"" + name + "\"";
+        return QCoreApplication::translate("reslab::ui::ScenarioEditor",
+                                           "there is already a service named \"%1\"")
+            .arg(QString::fromStdString(name));
     return {};
 }
 

@@ -6,12 +6,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QString>
+
 #include <string>
 #include <vector>
 
 namespace reslab::ui {
 
-/// The policy-specific keys of `policy` with the library's defaults (consecutive: the design notes').
+/// The policy-specific keys of `policy` with the library's defaults (consecutive: the design
+/// notes').
 nlohmann::json breakerPolicyDefaults(const std::string &policy);
 /// `stage` with its policy switched: the old policy's own keys (and aliases) are replaced by
 /// the new policy's defaults; type, name, enabled and record are kept.
@@ -36,7 +39,7 @@ std::string servicePath(const std::string &name);
 
 /// Why `name` cannot be a new service name in `doc` (empty, taken, or a character the
 /// editor's paths cannot carry), or an empty string when it can.
-std::string serviceNameProblem(const nlohmann::json &doc, const std::string &name);
+QString serviceNameProblem(const nlohmann::json &doc, const std::string &name);
 /// `doc` with service `from` renamed to `to`, and every reference to it (`target`, a fallback
 /// stage's `service`) following. Unchanged when `from` does not exist.
 nlohmann::json renameService(const nlohmann::json &doc, const std::string &from,

@@ -1,6 +1,7 @@
 #include "editor/param_field.h"
 
 #include "editor/field_json.h"
+#include "i18n/texts.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -66,13 +67,13 @@ ParamField::ParamField(EditorHub *hub, std::string path, const ParamInfo &info, 
     auto *header = new QHBoxLayout;
     header->setSpacing(4);
     m_label =
-        makeLabel(m_options.label.isEmpty() ? toQString(m_info.label) : m_options.label, this);
+        makeLabel(m_options.label.isEmpty() ? schemaText(m_info.label) : m_options.label, this);
     header->addWidget(m_label, 1);
     header->addWidget(makeHint(this));
     if (m_absent == Absent::Optional) {
-        m_option = new QCheckBox(toQString(m_info.optionLabel), this);
+        m_option = new QCheckBox(schemaText(m_info.optionLabel), this);
         m_option->setObjectName("option");
-        m_option->setToolTip(tr("Unchecked: %1").arg(toQString(m_info.absentText)));
+        m_option->setToolTip(tr("Unchecked: %1").arg(schemaText(m_info.absentText)));
         header->addWidget(m_option);
         connect(m_option, &QCheckBox::toggled, this, [this](bool on) {
             if (m_updating || retired())
@@ -84,8 +85,7 @@ ParamField::ParamField(EditorHub *hub, std::string path, const ParamInfo &info, 
     }
     if (m_absent == Absent::Default || m_options.removable) {
         header->addWidget(makeResetButton(this, m_options.removable));
-        addResetAction(m_options.removable ? tr("Remove from this phase")
-                                           : tr("Reset to default"));
+        addResetAction(m_options.removable ? tr("Remove from this phase") : tr("Reset to default"));
     }
     column()->addLayout(header);
     if (m_hub->canSweep()) {
@@ -129,7 +129,7 @@ ParamField::ParamField(EditorHub *hub, std::string path, const ParamInfo &info, 
         m_spin->setSingleStep(width > 0 ? std::pow(10.0, std::floor(std::log10(width / 20.0)))
                                         : 1.0);
     }
-    setUnit(m_options.unit.isEmpty() ? toQString(m_info.unit) : m_options.unit);
+    setUnit(m_options.unit.isEmpty() ? schemaText(m_info.unit) : m_options.unit);
 
     if (m_info.slider == SliderScale::None)
         m_slider->hide();
@@ -299,7 +299,7 @@ void ParamField::updateHint(bool present, double v)
             hint = tr("inherited");
             break;
         case Absent::Optional:
-            hint = toQString(m_info.absentText);
+            hint = schemaText(m_info.absentText);
             break;
         case Absent::Required:
             hint = tr("required");
@@ -307,8 +307,8 @@ void ParamField::updateHint(bool present, double v)
         }
     }
     if (!m_info.zeroText.empty() && v == 0 && (present || m_absent != Absent::Optional))
-        hint =
-            hint.isEmpty() ? toQString(m_info.zeroText) : toQString(m_info.zeroText) + " · " + hint;
+        hint = hint.isEmpty() ? schemaText(m_info.zeroText)
+                              : schemaText(m_info.zeroText) + " · " + hint;
     setHint(hint);
 }
 
@@ -362,8 +362,8 @@ QString ParamField::errorHint() const
 QString ParamField::tooltipText() const
 {
     QString tip = QStringLiteral("<p><b>%1</b></p><p>%2</p>")
-                      .arg(toQString(m_info.label).toHtmlEscaped(),
-                           toQString(m_info.tooltip).toHtmlEscaped());
+                      .arg(schemaText(m_info.label).toHtmlEscaped(),
+                           schemaText(m_info.tooltip).toHtmlEscaped());
     QStringList facts;
     facts << tr("key <code>%1</code>").arg(toQString(m_info.key));
     if (!m_info.library.empty())
@@ -373,14 +373,14 @@ QString ParamField::tooltipText() const
         range =
             QStringLiteral("%1 (%2 – %3 %4)")
                 .arg(range, displayNumber(toShown(m_info.min), m_info.decimals),
-                     displayNumber(toShown(m_info.max), m_info.decimals), toQString(m_info.unit));
+                     displayNumber(toShown(m_info.max), m_info.decimals), schemaText(m_info.unit));
     facts << tr("valid %1").arg(range);
     if (m_info.hasDefault)
         facts << tr("default %1 %2")
-                     .arg(displayNumber(toShown(m_info.defaultValue), 6), toQString(m_info.unit))
+                     .arg(displayNumber(toShown(m_info.defaultValue), 6), schemaText(m_info.unit))
                      .trimmed();
     else if (m_info.optional)
-        facts << tr("absent: %1").arg(toQString(m_info.absentText));
+        facts << tr("absent: %1").arg(schemaText(m_info.absentText));
     else if (m_absent == Absent::Inherit)
         facts << tr("absent: unchanged");
     else

@@ -6,9 +6,11 @@
 #include "editor/json_edits.h"
 #include "editor/parameter_catalog.h"
 #include "editor/pipeline_editor.h"
+#include "i18n/texts.h"
 #include "scenario_document.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -62,6 +64,15 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     connect(m_document, &ScenarioDocument::changed, this, &ScenarioEditor::onChanged);
     connect(m_document, &ScenarioDocument::errorsChanged, this, &ScenarioEditor::onErrorsChanged);
     rebuild();
+}
+
+void ScenarioEditor::changeEvent(QEvent *event)
+{
+    // The editor is a form generated from the document and the schema: in a new language it is
+    // generated again (the sections keep their collapsed state, kept by the hub).
+    if (event->type() == QEvent::LanguageChange && m_content)
+        rebuild();
+    QWidget::changeEvent(event);
 }
 
 ScenarioEditor::~ScenarioEditor()
@@ -190,7 +201,7 @@ void ScenarioEditor::buildGeneral(CollapsibleSection *section)
     TextField::Options seed;
     seed.label = tr("Seed");
     seed.placeholder = tr("1 (default)");
-    seed.tooltip = toQString(param("scenario", "seed").tooltip);
+    seed.tooltip = schemaText(param("scenario", "seed").tooltip);
     seed.kind = TextField::Options::Kind::UnsignedInteger;
     seed.removeWhenEmpty = true;
     l->addWidget(new TextField(m_hub, "seed", seed, body));
@@ -344,12 +355,12 @@ void ScenarioEditor::buildService(const std::string &name, QWidget *slot)
             nameEdit->setVisible(false);
             return;
         }
-        const std::string problem = serviceNameProblem(hub->json(), to);
-        if (!problem.empty()) {
+        const QString problem = serviceNameProblem(hub->json(), to);
+        if (!problem.isEmpty()) {
             nameEdit->setStyleSheet("QLineEdit { border: 1px solid #c62828; }");
-            nameEdit->setToolTip(QString::fromStdString(problem));
-            QToolTip::showText(nameEdit->mapToGlobal(QPoint(0, nameEdit->height())),
-                               QString::fromStdString(problem), nameEdit);
+            nameEdit->setToolTip(problem);
+            QToolTip::showText(nameEdit->mapToGlobal(QPoint(0, nameEdit->height())), problem,
+                               nameEdit);
             return;
         }
         // The editor rebuilds the services after this edit: do not touch nameEdit afterwards.

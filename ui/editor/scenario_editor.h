@@ -34,6 +34,9 @@ public:
     /// The problems no field shows (unknown keys, document-level errors), as shown on top.
     QLabel *problemsLabel() const { return m_problems; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuild();
     void onChanged();

@@ -1,5 +1,6 @@
 #include "editor/stage_card.h"
 
+#include "i18n/texts.h"
 #include "pattern_style.h"
 
 #include "editor/editor_widgets.h"
@@ -389,7 +390,7 @@ void StageCard::buildBreaker(QVBoxLayout *layout, const nlohmann::json &stage)
     const std::string stagePath = path("");
     ChoiceField::Options o;
     o.label = tr("Policy");
-    o.tooltip = toQString(findParameter("circuit_breaker", "policy")->tooltip) + "\n" +
+    o.tooltip = schemaText(findParameter("circuit_breaker", "policy")->tooltip) + "\n" +
                 tr("Switching policy replaces the policy's own keys with the new policy's "
                    "defaults.");
     o.defaultChoice = "consecutive";
@@ -426,8 +427,8 @@ void StageCard::buildBreaker(QVBoxLayout *layout, const nlohmann::json &stage)
             layout->addWidget(new BoolField(m_hub, path(key), *p, m_body));
         } else if (p->kind == ParamKind::Enum) {
             ChoiceField::Options co;
-            co.label = toQString(p->label);
-            co.tooltip = toQString(p->tooltip);
+            co.label = schemaText(p->label);
+            co.tooltip = schemaText(p->tooltip);
             co.defaultChoice = std::string(p->defaultChoice);
             for (std::string_view c : p->choices)
                 co.items.emplace_back(std::string(c), c == "count"  ? tr("count (COUNT_BASED)")
@@ -523,7 +524,7 @@ void StageCard::buildFallback(QVBoxLayout *layout, const nlohmann::json &stage)
     EditorHub *hub = m_hub;
     ChoiceField::Options o;
     o.label = tr("Mode");
-    o.tooltip = toQString(findParameter("fallback", "mode")->tooltip);
+    o.tooltip = schemaText(findParameter("fallback", "mode")->tooltip);
     o.defaultChoice = "static";
     o.items = {{"static", tr("static (answer at once)")},
                {"cache", tr("cache (last good answer)")},
@@ -628,8 +629,8 @@ QWidget *StageCard::schemaField(const std::string &key, const ParamInfo &p)
         return new BoolField(m_hub, path(key), p, m_body);
     if (p.kind == ParamKind::Enum) {
         ChoiceField::Options co;
-        co.label = toQString(p.label);
-        co.tooltip = toQString(p.tooltip);
+        co.label = schemaText(p.label);
+        co.tooltip = schemaText(p.tooltip);
         co.defaultChoice = std::string(p.defaultChoice);
         for (std::string_view c : p.choices)
             co.items.emplace_back(std::string(c), toQString(c));

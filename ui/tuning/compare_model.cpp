@@ -1,5 +1,7 @@
 #include "compare_model.h"
 
+#include "i18n/language.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -46,17 +48,19 @@ std::string csvNumber(double v)
 const std::vector<CompareModel::Metric> &CompareModel::metrics()
 {
     static const std::vector<Metric> rows = {
-        {"success_rate", tr("success %"), Unit::Percent, Better::Higher, &RunMetrics::successRate},
-        {"failure_rate", tr("failure %"), Unit::Percent, Better::Lower, &RunMetrics::failureRate},
-        {"fallback_rate", tr("fallback %"), Unit::Percent, Better::Lower,
+        {"success_rate", QT_TR_NOOP("success %"), Unit::Percent, Better::Higher,
+         &RunMetrics::successRate},
+        {"failure_rate", QT_TR_NOOP("failure %"), Unit::Percent, Better::Lower,
+         &RunMetrics::failureRate},
+        {"fallback_rate", QT_TR_NOOP("fallback %"), Unit::Percent, Better::Lower,
          &RunMetrics::fallbackRate},
-        {"rejected_rate", tr("rejected %"), Unit::Percent, Better::Lower,
+        {"rejected_rate", QT_TR_NOOP("rejected %"), Unit::Percent, Better::Lower,
          &RunMetrics::rejectedRate},
-        {"p50_ms", tr("p50 ms"), Unit::Millis, Better::Lower, &RunMetrics::p50Ms},
-        {"p99_ms", tr("p99 ms"), Unit::Millis, Better::Lower, &RunMetrics::p99Ms},
-        {"amplification", tr("amplification"), Unit::Times, Better::Lower,
+        {"p50_ms", QT_TR_NOOP("p50 ms"), Unit::Millis, Better::Lower, &RunMetrics::p50Ms},
+        {"p99_ms", QT_TR_NOOP("p99 ms"), Unit::Millis, Better::Lower, &RunMetrics::p99Ms},
+        {"amplification", QT_TR_NOOP("amplification"), Unit::Times, Better::Lower,
          &RunMetrics::amplification},
-        {"open_fraction", tr("time open %"), Unit::Percent, Better::Lower,
+        {"open_fraction", QT_TR_NOOP("time open %"), Unit::Percent, Better::Lower,
          &RunMetrics::openFraction},
     };
     return rows;
@@ -64,7 +68,14 @@ const std::vector<CompareModel::Metric> &CompareModel::metrics()
 
 CompareModel::CompareModel(QObject *parent)
     : QAbstractTableModel(parent)
-{}
+{
+    // Row and column names, tooltips: worded when asked, so a language switch only tells views.
+    connect(&Language::instance(), &Language::changed, this, [this] {
+        emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+        emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ToolTipRole});
+    });
+}
 
 void CompareModel::setRuns(const RunMetrics &a, const RunMetrics &b)
 {
@@ -200,11 +211,12 @@ QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int 
     if (section < 0 || section >= rowCount())
         return {};
     const Metric &m = metrics()[static_cast<std::size_t>(section)];
+    const QString label = tr(m.label);
     if (role == Qt::DisplayRole)
-        return m.label;
+        return label;
     if (role == Qt::ToolTipRole)
-        return m.better == Better::Higher ? tr("%1: higher is better").arg(m.label)
-                                          : tr("%1: lower is better").arg(m.label);
+        return m.better == Better::Higher ? tr("%1: higher is better").arg(label)
+                                          : tr("%1: lower is better").arg(label);
     return {};
 }
 

@@ -48,8 +48,8 @@ public:
     };
     struct Metric
     {
-        std::string key; ///< as the sweep CSV names it: success_rate, p99_ms, …
-        QString label;   ///< row header: "success %"
+        std::string key;   ///< as the sweep CSV names it: success_rate, p99_ms, …
+        const char *label; ///< row header: "success %" (translated when shown)
         Unit unit;
         Better better;
         double RunMetrics::*field;

@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -150,8 +151,8 @@ CompareWindow::CompareWindow(const nlohmann::json &scenario, const QString &sour
     m_editorB = new ScenarioEditor(m_docB, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName("editors");
-    m_tabs->addTab(scrolled(m_editorA, m_tabs), tr("Edit A"));
-    m_tabs->addTab(scrolled(m_editorB, m_tabs), tr("Edit B"));
+    m_tabs->addTab(scrolled(m_editorA, m_tabs), QString());
+    m_tabs->addTab(scrolled(m_editorB, m_tabs), QString());
     m_tabs->setCurrentIndex(1);
     m_tabs->setMinimumWidth(340);
 
@@ -181,9 +182,6 @@ CompareWindow::CompareWindow(const nlohmann::json &scenario, const QString &sour
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setFocusPolicy(Qt::NoFocus);
     m_table->setAlternatingRowColors(true);
-    m_table->setToolTip(tr("Numbers of the runs so far, from the engine. Δ is green where B is "
-                           "better than A, red where it is worse (hover a row name for the "
-                           "direction)."));
     m_table->setMinimumWidth(380);
 
     auto *top = new QWidget(this);
@@ -192,10 +190,10 @@ CompareWindow::CompareWindow(const nlohmann::json &scenario, const QString &sour
     grid->setSpacing(4);
     grid->addWidget(m_titleA, 0, 0);
     grid->addWidget(m_titleB, 0, 1);
-    auto *tableTitle = new QLabel(tr("Differences (B − A)"), top);
-    tableTitle->setFont(m_titleA->font());
-    tableTitle->setContentsMargins(6, 2, 6, 0);
-    grid->addWidget(tableTitle, 0, 2);
+    m_tableTitle = new QLabel(top);
+    m_tableTitle->setFont(m_titleA->font());
+    m_tableTitle->setContentsMargins(6, 2, 6, 0);
+    grid->addWidget(m_tableTitle, 0, 2);
     grid->addWidget(m_breakerA, 1, 0);
     grid->addWidget(m_breakerB, 1, 1);
     grid->addWidget(m_table, 1, 2);
@@ -205,7 +203,7 @@ CompareWindow::CompareWindow(const nlohmann::json &scenario, const QString &sour
     grid->setRowStretch(1, 1);
 
     m_charts = new ChartPanel(m_a, this);
-    m_charts->setOverlay(m_b, tr("A"), tr("B"));
+    m_charts->setOverlay(m_b, QStringLiteral("A"), QStringLiteral("B")); // the runs' names
     // A little less height per chart than in the dashboard: all five fit under the diagrams.
     for (QWidget *chart : m_charts->findChildren<QChartView *>())
         chart->setMinimumHeight(chart->objectName() == "breaker" ? 165 : 210);
@@ -240,37 +238,84 @@ CompareWindow::CompareWindow(const nlohmann::json &scenario, const QString &sour
     connect(m_clock, &LockstepClock::frameAdvanced, this, &CompareWindow::onFrame);
     connect(m_clock, &LockstepClock::transportChanged, this, &CompareWindow::refreshTransport);
 
+    retranslate();
     restartRuns();
     resize(1600, 1000);
+}
+
+void CompareWindow::retranslate()
+{
+    m_tabs->setTabText(0, tr("Edit A"));
+    m_tabs->setTabText(1, tr("Edit B"));
+    m_table->setToolTip(tr("Numbers of the runs so far, from the engine. Δ is green where B is "
+                           "better than A, red where it is worse (hover a row name for the "
+                           "direction)."));
+    m_tableTitle->setText(tr("Differences (B − A)"));
+
+    m_bar->setWindowTitle(tr("Transport"));
+    m_play->setToolTip(tr("Play / pause both runs in real time × speed (Space)"));
+    m_reset->setText(tr("Reset"));
+    m_reset->setToolTip(tr("Start both runs again from t = 0 (R)"));
+    m_runToEnd->setText(tr("Run to end"));
+    m_runToEnd->setToolTip(tr("Simulate the rest of both runs as fast as possible (E)"));
+    m_speedTitle->setText(tr(" Speed "));
+    m_speed->setToolTip(tr("Virtual seconds per wall second, 0.1x to 1000x (log scale)"));
+    m_clockLabel->setToolTip(tr("Simulated time of both runs / length of the longer run"));
+    m_lag->setToolTip(tr("The engines cannot keep up with this speed: time runs slower than asked "
+                         "(for both runs alike)"));
+    m_seedTitle->setText(tr(" Seed (A and B) "));
+    m_seedBox->setToolTip(tr("Both runs use this seed: the same arrivals and the same luck per "
+                             "attempt (common random numbers), so they differ only by their "
+                             "configuration"));
+
+    const Menus &m = m_menus;
+    m.file->setTitle(tr("&File"));
+    m.exportMenu->setTitle(tr("&Export"));
+    m.exportImage->setText(tr("Comparison as image (PNG, SVG, PDF)…"));
+    m.exportCharts->setText(tr("Charts as image (PNG, SVG, PDF)…"));
+    m.exportTable->setText(tr("Difference table (CSV)…"));
+    m.exportTimeseries->setText(tr("Time series of A and B (CSV)…"));
+    m.libraryA->setText(tr("Library configuration of A (resilience4j / Polly)…"));
+    m.libraryB->setText(tr("Library configuration of B (resilience4j / Polly)…"));
+    m.close->setText(tr("&Close"));
+    m.run->setTitle(tr("&Run"));
+
+    refreshTransport();
+    refreshTitles();
+}
+
+void CompareWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
 }
 
 CompareWindow::~CompareWindow() = default;
 
 void CompareWindow::buildTransport()
 {
-    auto *bar = new QToolBar(tr("Transport"), this);
+    auto *bar = new QToolBar(this);
+    m_bar = bar;
     bar->setObjectName("compareTransport");
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_play = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    m_play = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), QString());
     m_play->setShortcut(Qt::Key_Space);
-    m_play->setToolTip(tr("Play / pause both runs in real time × speed (Space)"));
     connect(m_play, &QAction::triggered, m_clock, &LockstepClock::togglePlay);
-    m_reset = bar->addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("Reset"));
+    m_reset = bar->addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), QString());
     m_reset->setShortcut(Qt::Key_R);
-    m_reset->setToolTip(tr("Start both runs again from t = 0 (R)"));
     connect(m_reset, &QAction::triggered, m_clock, &LockstepClock::reset);
-    m_runToEnd = bar->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Run to end"));
+    m_runToEnd = bar->addAction(style()->standardIcon(QStyle::SP_MediaStop), QString());
     m_runToEnd->setShortcut(Qt::Key_E);
-    m_runToEnd->setToolTip(tr("Simulate the rest of both runs as fast as possible (E)"));
     connect(m_runToEnd, &QAction::triggered, m_clock, &LockstepClock::runToEnd);
 
     bar->addSeparator();
-    bar->addWidget(new QLabel(tr(" Speed "), bar));
+    m_speedTitle = new QLabel(bar);
+    bar->addWidget(m_speedTitle);
     m_speed = new QSlider(Qt::Horizontal, bar);
     m_speed->setRange(0, 300);
     m_speed->setFixedWidth(160);
-    m_speed->setToolTip(tr("Virtual seconds per wall second, 0.1x to 1000x (log scale)"));
     m_speed->setValue(TransportBar::positionForSpeed(m_clock->speed()));
     bar->addWidget(m_speed);
     m_speedLabel = new QLabel(bar);
@@ -283,7 +328,6 @@ void CompareWindow::buildTransport()
     m_clockLabel = new QLabel(bar);
     m_clockLabel->setObjectName("clock");
     m_clockLabel->setMinimumWidth(190);
-    m_clockLabel->setToolTip(tr("Simulated time of both runs / length of the longer run"));
     QFont mono = m_clockLabel->font();
     mono.setFamily("monospace");
     mono.setStyleHint(QFont::Monospace);
@@ -291,18 +335,14 @@ void CompareWindow::buildTransport()
     bar->addWidget(m_clockLabel);
     m_lag = new QLabel(bar);
     m_lag->setStyleSheet("color: #b35900;");
-    m_lag->setToolTip(tr("The engines cannot keep up with this speed: time runs slower than asked "
-                         "(for both runs alike)"));
     bar->addWidget(m_lag);
 
     bar->addSeparator();
-    bar->addWidget(new QLabel(tr(" Seed (A and B) "), bar));
+    m_seedTitle = new QLabel(bar);
+    bar->addWidget(m_seedTitle);
     m_seedBox = new QSpinBox(bar);
     m_seedBox->setObjectName("seed");
     m_seedBox->setRange(0, 2147483647);
-    m_seedBox->setToolTip(tr("Both runs use this seed: the same arrivals and the same luck per "
-                             "attempt (common random numbers), so they differ only by their "
-                             "configuration"));
     m_seedBox->setValue(static_cast<int>(std::min<std::uint64_t>(m_seed, 2147483647)));
     bar->addWidget(m_seedBox);
     connect(m_seedBox, &QSpinBox::editingFinished, this,
@@ -312,34 +352,34 @@ void CompareWindow::buildTransport()
 
 void CompareWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QMenu *exportMenu = file->addMenu(tr("&Export"));
-    exportMenu->addAction(tr("Comparison as image (PNG, SVG, PDF)…"), this, [this] {
+    Menus &m = m_menus;
+    QMenu *file = m.file = menuBar()->addMenu(QString());
+    QMenu *exportMenu = m.exportMenu = file->addMenu(QString());
+    m.exportImage = exportMenu->addAction(QString(), this, [this] {
         askPath(tr("Export comparison"), "comparison.png", tr("Images (*.png *.svg *.pdf)"),
                 [this](const QString &p, QString *e) { return exportImage(p, e); });
     });
-    exportMenu->addAction(tr("Charts as image (PNG, SVG, PDF)…"), this, [this] {
+    m.exportCharts = exportMenu->addAction(QString(), this, [this] {
         askPath(tr("Export charts"), "comparison-charts.png", tr("Images (*.png *.svg *.pdf)"),
                 [this](const QString &p, QString *e) { return exportCharts(p, e); });
     });
     exportMenu->addSeparator();
-    exportMenu->addAction(tr("Difference table (CSV)…"), this, [this] {
+    m.exportTable = exportMenu->addAction(QString(), this, [this] {
         askPath(tr("Export difference table"), "differences.csv", tr("CSV (*.csv)"),
                 [this](const QString &p, QString *e) { return exportDifferenceCsv(p, e); });
     });
-    exportMenu->addAction(tr("Time series of A and B (CSV)…"), this, [this] {
+    m.exportTimeseries = exportMenu->addAction(QString(), this, [this] {
         askPath(tr("Export time series"), "timeseries-ab.csv", tr("CSV (*.csv)"),
                 [this](const QString &p, QString *e) { return exportTimeseriesCsv(p, e); });
     });
     exportMenu->addSeparator();
-    exportMenu->addAction(tr("Library configuration of A (resilience4j / Polly)…"), this,
-                          [this] { showLibraryConfiguration(false); });
-    exportMenu->addAction(tr("Library configuration of B (resilience4j / Polly)…"), this,
-                          [this] { showLibraryConfiguration(true); });
+    m.libraryA =
+        exportMenu->addAction(QString(), this, [this] { showLibraryConfiguration(false); });
+    m.libraryB = exportMenu->addAction(QString(), this, [this] { showLibraryConfiguration(true); });
     file->addSeparator();
-    file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);
+    m.close = file->addAction(QString(), QKeySequence::Close, this, &QWidget::close);
 
-    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    QMenu *run = m.run = menuBar()->addMenu(QString());
     run->addAction(m_play);
     run->addAction(m_reset);
     run->addAction(m_runToEnd);

@@ -13,10 +13,12 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QSlider;
 class QSpinBox;
 class QTabWidget;
 class QTableView;
+class QToolBar;
 
 namespace reslab::ui {
 
@@ -75,9 +77,14 @@ public:
     /// The library configuration dialog for run A (`b` false) or B.
     ConfigExportDialog *showLibraryConfiguration(bool b);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildTransport();
     void buildMenus();
+    /// Sets the window's texts (menus, transport, titles, tooltips) in the current language.
+    void retranslate();
     void refreshTransport();
     void refreshTitles();
     void onFrame();
@@ -103,6 +110,18 @@ private:
     BreakerDiagram *m_breakerB = nullptr;
     QLabel *m_titleA = nullptr;
     QLabel *m_titleB = nullptr;
+    QLabel *m_tableTitle = nullptr;
+    QToolBar *m_bar = nullptr;
+    QLabel *m_speedTitle = nullptr;
+    QLabel *m_seedTitle = nullptr;
+    struct Menus
+    {
+        QMenu *file = nullptr, *exportMenu = nullptr, *run = nullptr;
+        QAction *exportImage = nullptr, *exportCharts = nullptr, *exportTable = nullptr,
+                *exportTimeseries = nullptr, *libraryA = nullptr, *libraryB = nullptr,
+                *close = nullptr;
+    };
+    Menus m_menus;
     QTableView *m_table = nullptr;
     ChartPanel *m_charts = nullptr;
     QWidget *m_comparison = nullptr; ///< what exportImage() draws

@@ -5,6 +5,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -27,10 +28,10 @@ ConfigExportDialog::ConfigExportDialog(const Scenario &scenario, const QString &
     , m_status(new QLabel(this))
 {
     setObjectName("configExport");
-    setWindowTitle(tr("Library configuration — %1").arg(what));
+    m_what = what;
     m_format->setObjectName("format");
-    m_format->addItem(tr("resilience4j (Spring Boot application.yml)"));
-    m_format->addItem(tr("Polly v8 (C# options)"));
+    m_format->addItem(QString());
+    m_format->addItem(QString());
 
     m_preview->setObjectName("preview");
     m_preview->setReadOnly(true);
@@ -41,35 +42,63 @@ ConfigExportDialog::ConfigExportDialog(const Scenario &scenario, const QString &
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *formatRow = new QHBoxLayout;
-    auto *formatLabel = new QLabel(tr("&Format:"), this);
-    formatLabel->setBuddy(m_format);
-    formatRow->addWidget(formatLabel);
+    m_formatLabel = new QLabel(this);
+    m_formatLabel->setBuddy(m_format);
+    formatRow->addWidget(m_formatLabel);
     formatRow->addWidget(m_format, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_copy = buttons->addButton(tr("&Copy to clipboard"), QDialogButtonBox::ActionRole);
-    m_save = buttons->addButton(tr("&Save…"), QDialogButtonBox::ActionRole);
+    m_copy = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_save = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_copy, &QPushButton::clicked, this, &ConfigExportDialog::copyToClipboard);
     connect(m_save, &QPushButton::clicked, this, &ConfigExportDialog::save);
 
-    auto *note = new QLabel(tr("The breaker, retry and timeout stages of \"%1\" as the library's "
-                               "own configuration; what does not map is listed in comments. "
-                               "Same output as resilience-lab export-config.")
-                                .arg(QString::fromStdString(scenario.name)),
-                            this);
-    note->setWordWrap(true);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(note);
+    layout->addWidget(m_note);
     layout->addLayout(formatRow);
     layout->addWidget(m_preview, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
 
     connect(m_format, &QComboBox::currentIndexChanged, this, &ConfigExportDialog::refresh);
+    retranslate();
     refresh();
     resize(900, 640);
+}
+
+void ConfigExportDialog::retranslate()
+{
+    // The configuration itself is the libraries' own format: it is never translated.
+    setWindowTitle(tr("Library configuration — %1").arg(m_what));
+    m_format->setItemText(0, tr("resilience4j (Spring Boot application.yml)"));
+    m_format->setItemText(1, tr("Polly v8 (C# options)"));
+    m_formatLabel->setText(tr("&Format:"));
+    m_copy->setText(tr("&Copy to clipboard"));
+    m_save->setText(tr("&Save…"));
+    m_note->setText(tr("The breaker, retry and timeout stages of \"%1\" as the library's "
+                       "own configuration; what does not map is listed in comments. "
+                       "Same output as resilience-lab export-config.")
+                        .arg(QString::fromStdString(m_scenario.name)));
+    if (m_statusWords)
+        m_status->setText(m_statusWords());
+}
+
+void ConfigExportDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void ConfigExportDialog::showStatus(std::function<QString()> words, bool error)
+{
+    m_statusWords = std::move(words);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    m_status->setText(m_statusWords ? m_statusWords() : QString());
 }
 
 void ConfigExportDialog::setFormat(Format format)
@@ -98,7 +127,7 @@ void ConfigExportDialog::refresh()
     const std::string text = format() == Format::Polly ? exportPollyCSharp(m_scenario)
                                                        : exportResilience4jYaml(m_scenario);
     m_preview->setPlainText(QString::fromStdString(text));
-    m_status->clear();
+    showStatus({}, false);
 }
 
 bool ConfigExportDialog::saveTo(const QString &path, QString *error)
@@ -116,25 +145,24 @@ bool ConfigExportDialog::saveTo(const QString &path, QString *error)
     } else if (!file.commit())
         why = file.errorString();
     if (why.isEmpty()) {
-        m_status->setStyleSheet(QString());
-        m_status->setText(tr("Saved to %1").arg(path));
+        showStatus([path] { return tr("Saved to %1").arg(path); }, false);
         return true;
     }
-    const QString message = tr("Cannot write %1: %2 — the configuration is still here; copy it "
-                               "or save it elsewhere.")
-                                .arg(path, why);
-    m_status->setStyleSheet("color: #c62828;");
-    m_status->setText(message);
+    const auto words = [path, why] {
+        return tr("Cannot write %1: %2 — the configuration is still here; copy it "
+                  "or save it elsewhere.")
+            .arg(path, why);
+    };
+    showStatus(words, true);
     if (error)
-        *error = message;
+        *error = words();
     return false;
 }
 
 void ConfigExportDialog::copyToClipboard()
 {
     QGuiApplication::clipboard()->setText(text());
-    m_status->setStyleSheet(QString());
-    m_status->setText(tr("Copied to the clipboard."));
+    showStatus([] { return tr("Copied to the clipboard."); }, false);
 }
 
 void ConfigExportDialog::save()

@@ -5,6 +5,8 @@
 #include <QDialog>
 #include <QString>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -48,9 +50,15 @@ public:
     /// The last save's or copy's outcome (an error in red).
     QLabel *statusLabel() const { return m_status; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void refresh();
     void save();
+    void retranslate();
+    /// Shows the outcome worded by `words` (again after a language switch); empty: none.
+    void showStatus(std::function<QString()> words, bool error);
 
     Scenario m_scenario;
     QComboBox *m_format;
@@ -58,6 +66,10 @@ private:
     QLabel *m_status;
     QPushButton *m_copy;
     QPushButton *m_save;
+    QLabel *m_formatLabel = nullptr;
+    QLabel *m_note = nullptr;
+    QString m_what;
+    std::function<QString()> m_statusWords;
 };
 
 } // namespace reslab::ui

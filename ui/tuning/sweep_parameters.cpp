@@ -1,6 +1,8 @@
 #include "sweep_parameters.h"
 
 #include "editor/parameter_catalog.h"
+#include "i18n/texts.h"
+#include "pattern_style.h"
 #include "scenario_document.h"
 
 #include "reslab/io/json_path.h"
@@ -18,6 +20,15 @@ QString qs(std::string_view s)
 bool isIndex(const std::string &t)
 {
     return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+}
+
+/// "circuit breaker" for "circuit_breaker": the stage type's title in the GUI's language, in
+/// lower case; an unknown type as it is written.
+QString stageTypeWords(const std::string &type)
+{
+    if (patternStyle(type).key != type)
+        return qs(type).replace('_', ' ');
+    return patternTitle(type).toLower();
 }
 
 /// "Service api · phase 2 · latency" for the object at `tokens` in `doc`.
@@ -47,9 +58,10 @@ QString whereLabel(const nlohmann::json &doc, const std::vector<std::string> &to
                 const auto type = next->find("type");
                 const auto name = next->find("name");
                 if (name != next->end() && name->is_string())
-                    what += " (" + qs(name->get<std::string>()) + ")";
+                    what = QObject::tr("%1 (%2)").arg(what, qs(name->get<std::string>()));
                 else if (type != next->end() && type->is_string())
-                    what += " (" + qs(type->get<std::string>()).replace('_', ' ') + ")";
+                    what =
+                        QObject::tr("%1 (%2)").arg(what, stageTypeWords(type->get<std::string>()));
             }
             parts << what;
         } else if (t == "pipeline" || t == "phases") {
@@ -75,7 +87,8 @@ void visit(const nlohmann::json &doc, const nlohmann::json &obj, const std::stri
 {
     if (!obj.is_object())
         return;
-    const std::vector<std::string> tokens = splitScenarioPath(path).value_or(std::vector<std::string>{});
+    const std::vector<std::string> tokens =
+        splitScenarioPath(path).value_or(std::vector<std::string>{});
     for (const ParamInfo &row : parameterCatalog()) {
         if (!row.isNumeric())
             continue;
@@ -95,7 +108,7 @@ void visit(const nlohmann::json &doc, const nlohmann::json &obj, const std::stri
         } else {
             continue;
         }
-        p.label = whereLabel(doc, tokens) + QStringLiteral(" · ") + qs(row.label);
+        p.label = whereLabel(doc, tokens) + QStringLiteral(" · ") + schemaText(row.label);
         out.push_back(std::move(p));
     }
     for (auto it = obj.begin(); it != obj.end(); ++it) {
@@ -131,10 +144,10 @@ AxisPresentation axisPresentation(const nlohmann::json &doc, const std::string &
     std::vector<std::string> tokens = splitScenarioPath(path).value_or(std::vector<std::string>{});
     if (!tokens.empty())
         tokens.pop_back();
-    a.unit = qs(info->unit);
+    a.unit = schemaText(info->unit);
     a.scale = info->displayScale;
     a.decimals = info->decimals;
-    a.title = whereLabel(doc, tokens) + QStringLiteral(" · ") + qs(info->label);
+    a.title = whereLabel(doc, tokens) + QStringLiteral(" · ") + schemaText(info->label);
     if (!a.unit.isEmpty())
         a.title += " (" + a.unit + ")";
     return a;

@@ -4,6 +4,7 @@
 #include "charts/sweep_line_chart.h"
 #include "editor/parameter_catalog.h"
 #include "export_image.h"
+#include "i18n/texts.h"
 #include "sweep_parameters.h"
 #include "sweep_runner.h"
 
@@ -50,21 +51,33 @@ struct MetricPresentation
 };
 
 constexpr MetricPresentation kMetrics[] = {
-    {"success_rate", "Success", "%", 100, 2},
-    {"fallback_rate", "Fallback", "%", 100, 2},
-    {"failure_rate", "Failure (all causes)", "%", 100, 2},
-    {"failure_error_rate", "Failure: error", "%", 100, 2},
-    {"failure_timeout_rate", "Failure: timeout", "%", 100, 2},
-    {"failure_circuit_open_rate", "Failure: circuit open", "%", 100, 2},
-    {"failure_overloaded_rate", "Failure: overloaded", "%", 100, 2},
-    {"failure_rejected_rate", "Failure: rejected", "%", 100, 2},
-    {"failure_fallback_failed_rate", "Failure: fallback failed", "%", 100, 2},
-    {"rejected_rate", "Rejected by the breaker", "%", 100, 2},
-    {"amplification", "Amplification (attempts per request)", "", 1, 3},
-    {"p50_ms", "p50 latency", "ms", 1, 1},
-    {"p99_ms", "p99 latency", "ms", 1, 1},
-    {"open_fraction", "Time the breaker is open", "%", 100, 2},
-    {"utilization", "Target service utilisation", "%", 100, 1},
+    {"success_rate", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Success"), "%", 100, 2},
+    {"fallback_rate", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Fallback"), "%", 100, 2},
+    {"failure_rate", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Failure (all causes)"), "%", 100,
+     2},
+    {"failure_error_rate", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Failure: error"), "%", 100,
+     2},
+    {"failure_timeout_rate", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Failure: timeout"), "%",
+     100, 2},
+    {"failure_circuit_open_rate",
+     QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Failure: circuit open"), "%", 100, 2},
+    {"failure_overloaded_rate", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Failure: overloaded"),
+     "%", 100, 2},
+    {"failure_rejected_rate", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Failure: rejected"),
+     "%", 100, 2},
+    {"failure_fallback_failed_rate",
+     QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Failure: fallback failed"), "%", 100, 2},
+    {"rejected_rate", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Rejected by the breaker"), "%",
+     100, 2},
+    {"amplification",
+     QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Amplification (attempts per request)"), "", 1,
+     3},
+    {"p50_ms", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "p50 latency"), "ms", 1, 1},
+    {"p99_ms", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "p99 latency"), "ms", 1, 1},
+    {"open_fraction", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Time the breaker is open"), "%",
+     100, 2},
+    {"utilization", QT_TRANSLATE_NOOP("reslab::ui::SweepWindow", "Target service utilisation"), "%",
+     100, 1},
 };
 
 const MetricPresentation &presentation(const std::string &metric)
@@ -115,24 +128,16 @@ SweepWindow::SweepWindow(nlohmann::json scenario, const QString &name, QWidget *
     , m_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())))
 {
     setObjectName("sweepWindow");
-    setWindowTitle(tr("Parameter sweep — %1").arg(name));
 
     auto *splitter = new QSplitter(this);
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    QWidget *form = buildForm();
-    scroll->setWidget(form);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Wide enough for the form and its vertical scroll bar: nothing is cut on the right.
-    const int formWidth = form->minimumSizeHint().width() +
-                          scroll->verticalScrollBar()->sizeHint().width() +
-                          2 * scroll->frameWidth();
-    scroll->setMinimumWidth(formWidth);
-    splitter->addWidget(scroll);
+    m_formScroll = new QScrollArea;
+    m_formScroll->setWidgetResizable(true);
+    m_formScroll->setWidget(buildForm());
+    m_formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    splitter->addWidget(m_formScroll);
 
     m_stack = new QStackedWidget;
-    m_placeholder = new QLabel(tr("Choose one or two parameters and press Run.\n\nOne parameter "
-                                  "draws a line chart, two a heat map."));
+    m_placeholder = new QLabel;
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_line = new SweepLineChart;
@@ -143,8 +148,10 @@ SweepWindow::SweepWindow(nlohmann::json scenario, const QString &name, QWidget *
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({formWidth, 1220 - formWidth});
     setCentralWidget(splitter);
+    retranslate(); // the form's texts: its width depends on them
+    const int formWidth = m_formScroll->minimumWidth();
+    splitter->setSizes({formWidth, 1220 - formWidth});
     resize(1220, 780);
 
     connect(m_runner, &SweepRunner::progress, this, [this](qulonglong done, qulonglong total) {
@@ -156,6 +163,78 @@ SweepWindow::SweepWindow(nlohmann::json scenario, const QString &name, QWidget *
     connect(m_line, &SweepLineChart::pointClicked, this, &SweepWindow::loadPoint);
     connect(m_heat, &HeatMap::cellClicked, this, &SweepWindow::loadPoint);
     updateButtons();
+}
+
+void SweepWindow::retranslate()
+{
+    setWindowTitle(tr("Parameter sweep — %1").arg(m_name));
+    m_placeholder->setText(tr("Choose one or two parameters and press Run.\n\nOne parameter "
+                              "draws a line chart, two a heat map."));
+    // The forms' labels by row (QFormLayout made them).
+    const auto label = [](QFormLayout *form, int row, const QString &text) {
+        QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+        if (auto *l = item ? qobject_cast<QLabel *>(item->widget()) : nullptr)
+            l->setText(text);
+    };
+    const std::vector<SweepParameter> params = sweepParameters(m_base);
+    for (int axis = 0; axis < 2; ++axis) {
+        AxisRow &row = m_axes[axis];
+        row.box->setTitle(axis == 0 ? tr("Parameter 1 (x axis)") : tr("Parameter 2 (y axis)"));
+        row.parameter->setItemText(0, tr("(a path of your own)"));
+        for (std::size_t i = 0; i < params.size(); ++i)
+            row.parameter->setItemText(static_cast<int>(i) + 1, params[i].label);
+        label(row.form, 0, tr("Parameter"));
+        label(row.form, 1, tr("JSON path"));
+        label(row.form, 2, tr("From / to"));
+        label(row.form, 3, tr("Steps, spacing"));
+        row.spacing->setItemText(0, tr("linear"));
+        row.spacing->setItemText(1, tr("log"));
+        if (!row.path->text().isEmpty())
+            choosePath(axis, row.path->text().toStdString(), false); // the hint
+    }
+    m_secondAxis->setText(tr("Sweep a second parameter (heat map)"));
+    m_show->setTitle(tr("Runs and what to show"));
+    m_seeds->setToolTip(tr("Each point runs on this many seeds (the scenario's seed, +1, …); the "
+                           "line shows their mean and the band their spread"));
+    label(m_showForm, 0, tr("Seeds per point"));
+    for (int i = 0; i < m_metric->count(); ++i) {
+        const MetricPresentation &p = presentation(m_metric->itemData(i).toString().toStdString());
+        QString text = tr(p.label);
+        if (*p.unit)
+            text += QString(" (%1)").arg(p.unit);
+        m_metric->setItemText(i, text);
+    }
+    label(m_showForm, 1, tr("Metric"));
+    m_goal->setPlaceholderText(tr("p99 <= 500 ms and success >= 99.5 %"));
+    m_goal->setToolTip(tr("Clauses METRIC OP NUMBER [unit] joined by \"and\": metrics success, "
+                          "fallback, failure, rejected, amplification, p50, p99, open, "
+                          "utilization; OP <=, >=, <, >; rates in % or as a fraction"));
+    label(m_showForm, 2, tr("Goal"));
+    m_run->setText(tr("Run"));
+    m_cancel->setText(tr("Cancel"));
+    m_progress->setFormat(m_started ? tr("%v / %m runs") : tr("not run yet"));
+    m_loadBest->setText(tr("Load best"));
+    m_loadBest->setToolTip(tr("Load the best setting into the main window (or click any point)"));
+    m_exportImage->setText(tr("Export image…"));
+    m_exportImage->setToolTip(tr("The chart or heat map as PNG, SVG or PDF"));
+    m_exportCsv->setText(tr("Export CSV…"));
+    m_exportCsv->setToolTip(tr("Every run: the parameters, the seed and every metric (the "
+                               "columns of resilience-lab sweep)"));
+    if (m_statusWords)
+        m_status->setText(m_statusWords());
+    // Wide enough for the form (in this language) and its vertical scroll bar: nothing is cut on
+    // the right.
+    m_formScroll->setMinimumWidth(m_formScroll->widget()->minimumSizeHint().width() +
+                                  m_formScroll->verticalScrollBar()->sizeHint().width() +
+                                  2 * m_formScroll->frameWidth());
+    redraw(); // the chart's titles and tooltips, the best setting
+}
+
+void SweepWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
 }
 
 SweepWindow::~SweepWindow()
@@ -172,7 +251,7 @@ QWidget *SweepWindow::buildForm()
     auto *layout = new QVBoxLayout(form);
     buildAxisRow(0, form);
     layout->addWidget(m_axes[0].box);
-    m_secondAxis = new QCheckBox(tr("Sweep a second parameter (heat map)"));
+    m_secondAxis = new QCheckBox;
     m_secondAxis->setObjectName("secondAxis");
     layout->addWidget(m_secondAxis);
     buildAxisRow(1, form);
@@ -181,32 +260,22 @@ QWidget *SweepWindow::buildForm()
     connect(m_secondAxis, &QCheckBox::toggled, this,
             [this](bool on) { m_axes[1].box->setEnabled(on); });
 
-    auto *show = new QGroupBox(tr("Runs and what to show"));
-    auto *showForm = new QFormLayout(show);
+    auto *show = m_show = new QGroupBox;
+    auto *showForm = m_showForm = new QFormLayout(show);
     m_seeds = new QSpinBox;
     m_seeds->setObjectName("seeds");
     m_seeds->setRange(1, 100);
     m_seeds->setValue(3);
-    m_seeds->setToolTip(tr("Each point runs on this many seeds (the scenario's seed, +1, …); the "
-                           "line shows their mean and the band their spread"));
-    showForm->addRow(tr("Seeds per point"), m_seeds);
+    showForm->addRow(new QLabel, m_seeds);
     m_metric = new QComboBox;
     m_metric->setObjectName("metric");
     for (const std::string &name : sweepAllMetricNames()) {
-        const MetricPresentation &p = presentation(name);
-        QString label = tr(p.label);
-        if (*p.unit)
-            label += QString(" (%1)").arg(p.unit);
-        m_metric->addItem(label, QString::fromStdString(name));
+        m_metric->addItem(QString(), QString::fromStdString(name)); // worded in retranslate()
     }
-    showForm->addRow(tr("Metric"), m_metric);
+    showForm->addRow(new QLabel, m_metric);
     m_goal = new QLineEdit;
     m_goal->setObjectName("goal");
-    m_goal->setPlaceholderText(tr("p99 <= 500 ms and success >= 99.5 %"));
-    m_goal->setToolTip(tr("Clauses METRIC OP NUMBER [unit] joined by \"and\": metrics success, "
-                          "fallback, failure, rejected, amplification, p50, p99, open, "
-                          "utilization; OP <=, >=, <, >; rates in % or as a fraction"));
-    showForm->addRow(tr("Goal"), m_goal);
+    showForm->addRow(new QLabel, m_goal);
     m_goalError = new QLabel;
     m_goalError->setObjectName("goalError");
     m_goalError->setWordWrap(true);
@@ -218,10 +287,10 @@ QWidget *SweepWindow::buildForm()
     connect(m_goal, &QLineEdit::textChanged, this, [this] { redraw(); });
 
     auto *buttons = new QHBoxLayout;
-    m_run = new QPushButton(tr("Run"));
+    m_run = new QPushButton;
     m_run->setObjectName("run");
     m_run->setDefault(true);
-    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel = new QPushButton;
     m_cancel->setObjectName("cancel");
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
@@ -230,7 +299,6 @@ QWidget *SweepWindow::buildForm()
     connect(m_cancel, &QPushButton::clicked, this, &SweepWindow::cancelSweep);
     m_progress = new QProgressBar;
     m_progress->setObjectName("progress");
-    m_progress->setFormat(tr("not run yet"));
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     layout->addWidget(m_progress);
@@ -246,13 +314,9 @@ QWidget *SweepWindow::buildForm()
     layout->addWidget(m_bestLabel);
 
     auto *exports = new QHBoxLayout;
-    m_loadBest = new QPushButton(tr("Load best"));
-    m_loadBest->setToolTip(tr("Load the best setting into the main window (or click any point)"));
-    m_exportImage = new QPushButton(tr("Export image…"));
-    m_exportImage->setToolTip(tr("The chart or heat map as PNG, SVG or PDF"));
-    m_exportCsv = new QPushButton(tr("Export CSV…"));
-    m_exportCsv->setToolTip(tr("Every run: the parameters, the seed and every metric (the "
-                               "columns of resilience-lab sweep)"));
+    m_loadBest = new QPushButton;
+    m_exportImage = new QPushButton;
+    m_exportCsv = new QPushButton;
     exports->addWidget(m_loadBest);
     exports->addWidget(m_exportImage);
     exports->addWidget(m_exportCsv);
@@ -270,7 +334,7 @@ QWidget *SweepWindow::buildForm()
         if (path.isEmpty())
             return;
         if (exportImage(path, &error))
-            showStatus(tr("Saved %1").arg(path), false);
+            showStatus([path] { return tr("Saved %1").arg(path); }, false);
         else
             showStatus(error, true);
     });
@@ -281,7 +345,7 @@ QWidget *SweepWindow::buildForm()
         if (path.isEmpty())
             return;
         if (exportCsv(path, &error))
-            showStatus(tr("Saved %1").arg(path), false);
+            showStatus([path] { return tr("Saved %1").arg(path); }, false);
         else
             showStatus(error, true);
     });
@@ -292,21 +356,20 @@ QWidget *SweepWindow::buildForm()
 void SweepWindow::buildAxisRow(int axis, QWidget *parent)
 {
     AxisRow &row = m_axes[axis];
-    row.box =
-        new QGroupBox(axis == 0 ? tr("Parameter 1 (x axis)") : tr("Parameter 2 (y axis)"), parent);
-    auto *form = new QFormLayout(row.box);
+    row.box = new QGroupBox(parent);
+    auto *form = row.form = new QFormLayout(row.box);
     row.parameter = new QComboBox;
     row.parameter->setObjectName(QString("parameter%1").arg(axis + 1));
-    row.parameter->addItem(tr("(a path of your own)"), QString());
+    row.parameter->addItem(QString(), QString()); // "(a path of your own)"
     for (const SweepParameter &p : sweepParameters(m_base))
         row.parameter->addItem(p.label, QString::fromStdString(p.path));
     row.parameter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     row.parameter->setMinimumContentsLength(20);
-    form->addRow(tr("Parameter"), row.parameter);
+    form->addRow(new QLabel, row.parameter);
     row.path = new QLineEdit;
     row.path->setObjectName(QString("path%1").arg(axis + 1));
     row.path->setPlaceholderText("pipeline[0].failure_threshold");
-    form->addRow(tr("JSON path"), row.path);
+    form->addRow(new QLabel, row.path);
     auto *range = new QHBoxLayout;
     row.from = new QDoubleSpinBox;
     row.to = new QDoubleSpinBox;
@@ -316,17 +379,17 @@ void SweepWindow::buildAxisRow(int axis, QWidget *parent)
         s->setAccelerated(true);
         range->addWidget(s, 1);
     }
-    form->addRow(tr("From / to"), range);
+    form->addRow(new QLabel, range);
     auto *steps = new QHBoxLayout;
     row.steps = new QSpinBox;
     row.steps->setRange(1, 1000);
     row.steps->setValue(axis == 0 ? 10 : 8);
     row.spacing = new QComboBox;
-    row.spacing->addItem(tr("linear"));
-    row.spacing->addItem(tr("log"));
+    row.spacing->addItem(QString()); // linear
+    row.spacing->addItem(QString()); // log
     steps->addWidget(row.steps, 1);
     steps->addWidget(row.spacing, 1);
-    form->addRow(tr("Steps, spacing"), steps);
+    form->addRow(new QLabel, steps);
     row.hint = new QLabel;
     row.hint->setWordWrap(true);
     row.hint->setStyleSheet("color: #616161;");
@@ -375,7 +438,7 @@ void SweepWindow::choosePath(int axis, const std::string &path, bool setRange)
         return;
     }
     const double scale = info->displayScale;
-    const QString unit = QString::fromUtf8(info->unit.data(), static_cast<int>(info->unit.size()));
+    const QString unit = schemaText(info->unit);
     for (QDoubleSpinBox *s : {row.from, row.to}) {
         s->setSuffix(unit.isEmpty() ? QString() : " " + unit);
         s->setDecimals(info->kind == ParamKind::Integer ? 0 : std::clamp(info->decimals + 1, 1, 4));
@@ -390,8 +453,7 @@ void SweepWindow::choosePath(int axis, const std::string &path, bool setRange)
                           .arg(unit.isEmpty() ? QString() : " " + unit)
                           .arg(QString::fromStdString(info->rangeText()))
                           .arg(scale != 1 ? tr(" (in the file: ÷ %1)").arg(scale) : QString()));
-    row.hint->setToolTip(
-        QString::fromUtf8(info->tooltip.data(), static_cast<int>(info->tooltip.size())));
+    row.hint->setToolTip(schemaText(info->tooltip));
     if (!setRange)
         return;
     double lo = info->sliderMin, hi = info->sliderMax;
@@ -536,16 +598,22 @@ bool SweepWindow::startSweep()
             errors << tr("… and %1 more").arg(problems.size() - 6);
     }
     if (!errors.isEmpty()) {
-        showStatus(tr("Cannot run this sweep:") + "\n• " + errors.join("\n• "), true);
+        showStatus([errors] { return tr("Cannot run this sweep:") + "\n• " + errors.join("\n• "); },
+                   true);
         return false;
     }
     m_running = sweep;
     m_done = 0;
     m_progress->setRange(0, static_cast<int>(sweep->runCount()));
     m_progress->setValue(0);
+    m_started = true;
     m_progress->setFormat(tr("%v / %m runs"));
     m_clock.start();
-    showStatus(tr("Running %1 runs on %2 threads…").arg(sweep->runCount()).arg(m_threads), false);
+    showStatus(
+        [runs = sweep->runCount(), threads = m_threads] {
+            return tr("Running %1 runs on %2 threads…").arg(runs).arg(threads);
+        },
+        false);
     m_runner->start(sweep, cache(), m_threads);
     updateButtons();
     return true;
@@ -555,7 +623,7 @@ void SweepWindow::cancelSweep()
 {
     if (isRunning()) {
         m_runner->cancel();
-        showStatus(tr("Cancelling…"), false);
+        showStatus([] { return tr("Cancelling…"); }, false);
     }
 }
 
@@ -570,12 +638,15 @@ void SweepWindow::onFinished(bool complete)
     }
     const double seconds = static_cast<double>(m_clock.elapsed()) / 1000.0;
     if (!complete) {
-        showStatus(tr("Cancelled after %1 of %2 runs (%3 s). Finished runs are cached: Run "
-                      "again continues where this one stopped.")
-                       .arg(m_done)
-                       .arg(sweep->runCount())
-                       .arg(seconds, 0, 'f', 1),
-                   false);
+        showStatus(
+            [done = m_done, runs = sweep->runCount(), seconds] {
+                return tr("Cancelled after %1 of %2 runs (%3 s). Finished runs are cached: Run "
+                          "again continues where this one stopped.")
+                    .arg(done)
+                    .arg(runs)
+                    .arg(seconds, 0, 'f', 1);
+            },
+            false);
         emit sweepFinished(false);
         return;
     }
@@ -583,13 +654,16 @@ void SweepWindow::onFinished(bool complete)
     m_resultLog = m_pendingLog;
     m_points = summarisePoints(sweep->results(), sweep->seeds());
     const std::size_t total = sweep->runCount();
-    showStatus(tr("%1 runs in %2 s on %3 threads (%4 simulated, %5 from the cache).")
-                   .arg(total)
-                   .arg(seconds, 0, 'f', 2)
-                   .arg(m_threads)
-                   .arg(sweep->simulatedRuns())
-                   .arg(total - sweep->simulatedRuns()),
-               false);
+    showStatus(
+        [total, seconds, threads = m_threads, simulated = sweep->simulatedRuns()] {
+            return tr("%1 runs in %2 s on %3 threads (%4 simulated, %5 from the cache).")
+                .arg(total)
+                .arg(seconds, 0, 'f', 2)
+                .arg(threads)
+                .arg(simulated)
+                .arg(total - simulated);
+        },
+        false);
     redraw();
     emit sweepFinished(true);
 }
@@ -751,14 +825,21 @@ void SweepWindow::loadPoint(int index)
     if (!m_result || index < 0 || static_cast<std::size_t>(index) >= m_result->pointCount())
         return;
     const nlohmann::json doc = m_result->pointJson(static_cast<std::size_t>(index));
-    showStatus(tr("Loaded setting %1 into the main window.").arg(index + 1), false);
+    showStatus([index] { return tr("Loaded setting %1 into the main window.").arg(index + 1); },
+               false);
     emit loadConfiguration(QByteArray::fromStdString(doc.dump(2)));
 }
 
 void SweepWindow::showStatus(const QString &text, bool error)
 {
+    showStatus([text] { return text; }, error);
+}
+
+void SweepWindow::showStatus(std::function<QString()> words, bool error)
+{
+    m_statusWords = std::move(words);
     m_status->setStyleSheet(error ? "color: #c62828;" : QString());
-    m_status->setText(text);
+    m_status->setText(m_statusWords());
 }
 
 QString SweepWindow::statusText() const

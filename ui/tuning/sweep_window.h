@@ -9,6 +9,7 @@
 #include <QMainWindow>
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -16,11 +17,13 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QStackedWidget;
 
@@ -91,11 +94,13 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct AxisRow
     {
         QGroupBox *box = nullptr;
+        QFormLayout *form = nullptr;
         QComboBox *parameter = nullptr;
         QLineEdit *path = nullptr;
         QDoubleSpinBox *from = nullptr;
@@ -111,7 +116,12 @@ private:
     void onFinished(bool complete);
     void redraw();
     void loadPoint(int index);
+    /// Sets the window's texts in the current language (and words the results again).
+    void retranslate();
+    /// Shows a message that is already worded (an error from elsewhere)...
     void showStatus(const QString &text, bool error);
+    /// ... or one worded by `words`, again after a language switch.
+    void showStatus(std::function<QString()> words, bool error);
     void updateButtons();
 
     nlohmann::json m_base;
@@ -126,6 +136,11 @@ private:
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
+    std::function<QString()> m_statusWords;
+    bool m_started = false; ///< a sweep was started (the progress bar counts runs)
+    QGroupBox *m_show = nullptr;
+    QScrollArea *m_formScroll = nullptr;
+    QFormLayout *m_showForm = nullptr;
     QLabel *m_bestLabel = nullptr;
     QPushButton *m_exportImage = nullptr;
     QPushButton *m_exportCsv = nullptr;

@@ -7,6 +7,7 @@
 
 #include "reslab/stages/circuit_breaker_stage.h"
 
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -129,18 +130,30 @@ void BreakerDiagram::onFrame()
     m_view = breaker->view();
     m_spec = breaker->spec();
     m_now = sim->now();
-
-    m_title = tr("Circuit breaker · %1").arg(policyName(m_spec.policyKey()));
-    const QString name = QString::fromStdString(breaker->name());
-    if (name != QLatin1String("circuit_breaker") &&
-        m_picker->isHidden()) // else the picker names it
-        m_title += QStringLiteral(" (%1)").arg(name);
-    m_summary = (breaker->transitions() == 1 ? tr("1 transition")
-                                             : tr("%1 transitions").arg(breaker->transitions())) +
-                tr(" · %1 rejected").arg(breaker->rejected());
-    rebuildCounters();
+    m_name = QString::fromStdString(breaker->name());
+    m_transitions = breaker->transitions();
+    m_rejected = breaker->rejected();
+    updateTexts();
     m_ticker->frameRepainted();
     update();
+}
+
+void BreakerDiagram::updateTexts()
+{
+    m_title = tr("Circuit breaker · %1").arg(policyName(m_spec.policyKey()));
+    if (m_name != QLatin1String("circuit_breaker") &&
+        m_picker->isHidden()) // else the picker names it
+        m_title += QStringLiteral(" (%1)").arg(m_name);
+    m_summary = tr("%n transition(s)", nullptr, static_cast<int>(m_transitions)) +
+                tr(" · %1 rejected").arg(m_rejected);
+    rebuildCounters();
+}
+
+void BreakerDiagram::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_hasBreaker)
+        updateTexts(); // the texts of the last frame, in the new language (Qt repaints)
+    QWidget::changeEvent(event);
 }
 
 void BreakerDiagram::rebuildCounters()

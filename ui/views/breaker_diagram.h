@@ -47,6 +47,7 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     /// One counter line, optionally with a bar under it.
@@ -79,6 +80,8 @@ private:
 
     void onFrame();
     void onReset();
+    /// The title, the summary line and the counters, from the last frame's breaker.
+    void updateTexts();
     void rebuildCounters();
     void advanceTokens(qint64 now);
     Geometry layout(const QRectF &body) const;
@@ -102,6 +105,9 @@ private:
     SimTime m_now = 0;
     QString m_title;
     QString m_summary;
+    QString m_name; ///< the breaker shown, as named in events
+    std::uint64_t m_transitions = 0;
+    std::uint64_t m_rejected = 0;
     std::vector<CounterRow> m_rows;
     std::deque<Token> m_tokens;
     qint64 m_litSinceMs = -1000; ///< when the lit state last changed (a short glow)

@@ -1,5 +1,6 @@
 #include "event_log_model.h"
 
+#include "i18n/language.h"
 #include "simulation_controller.h"
 #include "view_palette.h"
 
@@ -13,7 +14,11 @@ namespace vp = view_palette;
 EventLogModel::EventLogModel(int capacity, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(std::max(1, capacity))
-{}
+{
+    // The column names are events.csv's (they stay); their tooltips are translated.
+    connect(&Language::instance(), &Language::changed, this,
+            [this] { emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1); });
+}
 
 void EventLogModel::follow(SimulationController *controller)
 {

@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,7 +23,7 @@ EventLogView::EventLogView(SimulationController *controller, QWidget *parent)
     , m_filter(new EventKindFilter(this))
     , m_table(new QTableView(this))
     , m_kind(new QComboBox(this))
-    , m_follow(new QCheckBox(tr("Follow"), this))
+    , m_follow(new QCheckBox(this))
     , m_count(new QLabel(this))
 {
     setObjectName("eventLog");
@@ -30,12 +31,11 @@ EventLogView::EventLogView(SimulationController *controller, QWidget *parent)
     m_filter->setSourceModel(m_model);
 
     m_kind->setObjectName("eventKind");
-    m_kind->addItem(tr("all kinds"), -1);
+    m_kind->addItem(QString(), -1); // "all kinds"; the kinds are events.csv's names
     for (int k = 0; k < kKindCount; ++k) {
         const std::string_view name = eventKindName(static_cast<EventKind>(k));
         m_kind->addItem(QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())), k);
     }
-    m_kind->setToolTip(tr("Show only the events of one kind"));
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         const int k = m_kind->currentData().toInt();
         if (k < 0)
@@ -49,7 +49,6 @@ EventLogView::EventLogView(SimulationController *controller, QWidget *parent)
 
     m_follow->setObjectName("eventFollow");
     m_follow->setChecked(true);
-    m_follow->setToolTip(tr("Keep the newest event in sight (uncheck, or pause, to read)"));
     connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
         if (on)
             m_table->scrollToBottom();
@@ -93,7 +92,8 @@ EventLogView::EventLogView(SimulationController *controller, QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
-    bar->addWidget(new QLabel(tr("Kind:"), this));
+    m_kindLabel = new QLabel(this);
+    bar->addWidget(m_kindLabel);
     bar->addWidget(m_kind);
     bar->addWidget(m_follow);
     bar->addStretch(1);
@@ -104,7 +104,24 @@ EventLogView::EventLogView(SimulationController *controller, QWidget *parent)
     layout->setSpacing(4);
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
+    retranslate();
+}
+
+void EventLogView::retranslate()
+{
+    m_kind->setItemText(0, tr("all kinds"));
+    m_kind->setToolTip(tr("Show only the events of one kind"));
+    m_follow->setText(tr("Follow"));
+    m_follow->setToolTip(tr("Keep the newest event in sight (uncheck, or pause, to read)"));
+    m_kindLabel->setText(tr("Kind:"));
     updateCount();
+}
+
+void EventLogView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 void EventLogView::onRowsChanged()

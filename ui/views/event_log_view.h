@@ -35,7 +35,11 @@ public:
     QComboBox *kindBox() const { return m_kind; }
     QCheckBox *followBox() const { return m_follow; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void updateCount();
     void onRowsChanged();
     void onRepaintDue();
@@ -46,6 +50,7 @@ private:
     QComboBox *m_kind;
     QCheckBox *m_follow;
     QLabel *m_count;
+    QLabel *m_kindLabel = nullptr;
     QTimer m_repaintGate; ///< running: the rows were repainted less than kRepaintMs ago
     bool m_held = false;  ///< changes arrived while the gate was closed
 };

@@ -7,6 +7,7 @@
 
 #include "reslab/stages/fallback_stage.h"
 
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QPainter>
 
@@ -119,17 +120,7 @@ void FallbackPanel::onFrame()
         m_ticker->runUntil(now + kPulseMs);
 
     m_spec = stage->spec();
-    switch (m_spec.mode) {
-    case FallbackSpec::Mode::Static:
-        m_title = tr("Fallback · static answer");
-        break;
-    case FallbackSpec::Mode::Cache:
-        m_title = tr("Fallback · cache (ttl %1)").arg(vp::formatDurationMs(m_spec.ttlMs));
-        break;
-    case FallbackSpec::Mode::Service:
-        m_title = tr("Fallback · service: %1").arg(QString::fromStdString(m_spec.service));
-        break;
-    }
+    updateTitle();
 
     // The engine's buckets of this stage: the last closed one, and a strip of the ones before it.
     const RunRecorder &rec = sim->recorder();
@@ -152,6 +143,28 @@ void FallbackPanel::onFrame()
     m_cacheAge = stage->lastGood() >= 0 ? sim->now() - stage->lastGood() : -1;
     m_ticker->frameRepainted();
     update();
+}
+
+void FallbackPanel::updateTitle()
+{
+    switch (m_spec.mode) {
+    case FallbackSpec::Mode::Static:
+        m_title = tr("Fallback · static answer");
+        break;
+    case FallbackSpec::Mode::Cache:
+        m_title = tr("Fallback · cache (ttl %1)").arg(vp::formatDurationMs(m_spec.ttlMs));
+        break;
+    case FallbackSpec::Mode::Service:
+        m_title = tr("Fallback · service: %1").arg(QString::fromStdString(m_spec.service));
+        break;
+    }
+}
+
+void FallbackPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_hasFallback)
+        updateTitle(); // the rest is worded at paint time
+    QWidget::changeEvent(event);
 }
 
 QString FallbackPanel::countersText() const

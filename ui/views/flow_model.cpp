@@ -76,16 +76,27 @@ bool FlowModel::setPipeline(const std::vector<StageSpec> &pipeline, std::string_
         Card c;
         c.type = std::string(s.typeName());
         c.name = s.name.empty() ? c.type : s.name;
-        c.title = isDefaultName(s.name, c.type) ? patternShortTitle(c.type)
-                                                : QString::fromStdString(s.name);
-        c.param = patternKeyParameter(s, false);
-        c.shortParam = patternKeyParameter(s, true);
+        setCardTexts(c, s);
         c.typeIndex = seen[s.options.index()]++;
         m_cards.push_back(std::move(c));
     }
     m_flashMs.assign(m_cards.size(), kNoFlash);
     m_flashTint.assign(m_cards.size(), TimedOut);
     return true;
+}
+
+void FlowModel::setCardTexts(Card &c, const StageSpec &s)
+{
+    c.title =
+        isDefaultName(s.name, c.type) ? patternShortTitle(c.type) : QString::fromStdString(s.name);
+    c.param = patternKeyParameter(s, false);
+    c.shortParam = patternKeyParameter(s, true);
+}
+
+void FlowModel::retranslate()
+{
+    for (std::size_t i = 0; i < m_cards.size() && i < m_pipeline.size(); ++i)
+        setCardTexts(m_cards[i], m_pipeline[i]);
 }
 
 std::vector<std::string> FlowModel::cardTypes() const

@@ -152,6 +152,8 @@ public:
     /// The scenario's pipeline (the disabled stages are left out) and its target service. Returns
     /// true when the cards changed (then the layout must be made again).
     bool setPipeline(const std::vector<StageSpec> &pipeline, std::string_view target);
+    /// Words the cards' titles and key parameters again (after a language switch).
+    void retranslate();
     /// One frame of the engine: its events (in order), the virtual time it reached, the speed it
     /// was played at, and the wall time (ms) it is shown at. Events earlier in the frame are
     /// earlier on screen (by up to 100 ms). Builds and moves the dots, and drops those that have
@@ -208,6 +210,7 @@ public:
     std::vector<DotSnapshot> snapshot(qint64 wallNow, const FlowLayout &layout) const;
 
 private:
+    static void setCardTexts(Card &c, const StageSpec &s);
     void handle(const EventRecord &e, qint64 due, const FlowLayout &layout);
     int fallbackCardFor(std::string_view service) const;
     Dot *dotFor(std::uint64_t request);

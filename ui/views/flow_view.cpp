@@ -10,6 +10,7 @@
 #include "reslab/stages/retry_options.h"
 #include "reslab/stages/stage_pattern.h"
 
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <iterator>
 
 namespace reslab::ui {
@@ -30,9 +32,13 @@ constexpr QColor kTints[] = {vp::kInFlight, vp::kSuccess,  vp::kRetrying, vp::kF
 static_assert(std::size(kTints) == FlowModel::TintCount);
 
 /// The legend, in the order of FlowModel's tints.
-constexpr const char *kTintLabels[] = {
-    QT_TR_NOOP("on its way"), QT_TR_NOOP("success"),  QT_TR_NOOP("retrying"), QT_TR_NOOP("failed"),
-    QT_TR_NOOP("timed out"),  QT_TR_NOOP("fallback"), QT_TR_NOOP("rejected")};
+constexpr const char *kTintLabels[] = {QT_TRANSLATE_NOOP("reslab::ui::FlowView", "on its way"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "success"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "retrying"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "failed"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "timed out"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "fallback"),
+                                       QT_TRANSLATE_NOOP("reslab::ui::FlowView", "rejected")};
 static_assert(std::size(kTintLabels) == FlowModel::TintCount);
 
 void arrowHead(QPainter &p, QPointF tip, qreal dir, qreal size)
@@ -220,7 +226,7 @@ void FlowPipelineItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     p.drawLine(QPointF(sepX, L.serviceQueue().top()), QPointF(sepX, L.serviceQueue().bottom()));
 
     const QRectF g = L.gauges();
-    const qreal lineH = sm.height();
+    qreal lineH = sm.height();
     auto gauge = [&](qreal y, const QString &text, double fraction, const QColor &color) {
         p.setFont(small);
         p.setPen(vp::kText);
@@ -252,6 +258,11 @@ void FlowPipelineItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         queue = s.queueLimit >= 0 ? FlowView::tr("queue %1/%2").arg(s.queued).arg(s.queueLimit)
                                   : FlowView::tr("queue %1").arg(s.queued);
     }
+    // Two lines where they fit; at a font's full line height, or else at the height its letters
+    // take (a CJK font's line is a quarter taller than its glyphs: Chinese keeps two lines).
+    const qreal inkH = std::ceil(sm.tightBoundingRect(busy + queue).height()) + 2;
+    if (g.height() < 2 * lineH + 10 && g.height() >= 2 * inkH + 10)
+        lineH = inkH;
     if (g.height() >= 2 * lineH + 10) {
         gauge(g.top(), busy,
               s.concurrency > 0 ? static_cast<double>(s.inService) / s.concurrency : -1,
@@ -432,6 +443,17 @@ void FlowView::ensureLayout() const
 void FlowView::onReset()
 {
     m_model.reset();
+}
+
+void FlowView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The cards' words, and the layout measured from the legend's and the client's labels.
+        m_model.retranslate();
+        m_cardsChanged = true;
+        m_scene->update();
+    }
+    QGraphicsView::changeEvent(event);
 }
 
 void FlowView::resizeEvent(QResizeEvent *event)

@@ -68,6 +68,7 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     friend class FlowItem; // the scene's items paint from m_layout at m_paintNow

@@ -278,8 +278,11 @@ void RetryTimeline::paintEvent(QPaintEvent *)
     const qreal axisH = sm.height() * 2 + 4;
     const QString widestId = QStringLiteral("#%1").arg(m_lanes.front().request);
     const qreal idW = sm.horizontalAdvance(widestId) + 6;
-    const qreal outcomeW =
-        std::min(content.width() * 0.22, sm.horizontalAdvance("circuit_open") + 8);
+    qreal widestOutcome = 0;
+    for (int o = 0; o <= static_cast<int>(Outcome::FallbackFailed); ++o)
+        widestOutcome = std::max(widestOutcome,
+                                 sm.horizontalAdvance(vp::outcomeLabel(static_cast<Outcome>(o))));
+    const qreal outcomeW = std::min(content.width() * 0.22, widestOutcome + 8);
     const QRectF lanesArea(content.left() + idW, content.top(), content.width() - idW - outcomeW,
                            content.height() - axisH);
     // Lanes shrink to the small font's height so that ~30 fit in the default layout.
@@ -421,9 +424,7 @@ void RetryTimeline::paintEvent(QPaintEvent *)
             p.setPen(c);
             p.drawText(
                 outcomeBox, Qt::AlignLeft | Qt::AlignVCenter,
-                sm.elidedText(QString::fromUtf8(outcomeName(l.outcome).data(),
-                                                static_cast<int>(outcomeName(l.outcome).size())),
-                              Qt::ElideRight, outcomeBox.width()));
+                sm.elidedText(vp::outcomeLabel(l.outcome), Qt::ElideRight, outcomeBox.width()));
         } else {
             p.setPen(vp::kMutedText);
             p.drawText(outcomeBox, Qt::AlignLeft | Qt::AlignVCenter, tr("…"));

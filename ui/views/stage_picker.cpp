@@ -1,5 +1,7 @@
 #include "views/stage_picker.h"
 
+#include <QEvent>
+
 #include <algorithm>
 
 namespace reslab::ui {
@@ -9,9 +11,21 @@ StagePicker::StagePicker(QWidget *parent)
 {
     setObjectName("stagePicker");
     setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    setToolTip(tr("The pipeline has more than one stage of this kind: choose the one to show"));
+    retranslate();
     hide();
     connect(this, &QComboBox::activated, this, [this] { emit stageChosen(); });
+}
+
+void StagePicker::retranslate()
+{
+    setToolTip(tr("The pipeline has more than one stage of this kind: choose the one to show"));
+}
+
+void StagePicker::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QComboBox::changeEvent(event);
 }
 
 void StagePicker::setStages(const std::vector<std::string> &names)

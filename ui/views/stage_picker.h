@@ -27,7 +27,11 @@ public:
 signals:
     void stageChosen();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     std::vector<std::string> m_names;
 };
 

@@ -3,10 +3,12 @@
 #include <QFontMetricsF>
 #include <QPainter>
 
+#include <QCoreApplication>
 #include <QObject>
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace reslab::ui::view_palette {
 
@@ -34,6 +36,21 @@ QString stateLabel(BreakerState s)
         return QObject::tr("Half-open");
     }
     return {};
+}
+
+QString outcomeLabel(Outcome o)
+{
+    // The names events.csv writes, as the English text; translated for the views.
+    static constexpr const char *kLabels[] = {QT_TRANSLATE_NOOP("Outcome", "ok"),
+                                              QT_TRANSLATE_NOOP("Outcome", "fallback"),
+                                              QT_TRANSLATE_NOOP("Outcome", "error"),
+                                              QT_TRANSLATE_NOOP("Outcome", "timeout"),
+                                              QT_TRANSLATE_NOOP("Outcome", "circuit_open"),
+                                              QT_TRANSLATE_NOOP("Outcome", "overloaded"),
+                                              QT_TRANSLATE_NOOP("Outcome", "rejected"),
+                                              QT_TRANSLATE_NOOP("Outcome", "fallback_failed")};
+    const auto i = static_cast<std::size_t>(o);
+    return i < std::size(kLabels) ? QCoreApplication::translate("Outcome", kLabels[i]) : QString();
 }
 
 QColor outcomeColor(Outcome o)

@@ -37,6 +37,8 @@ inline constexpr QColor kRejected{0x6a, 0x1b, 0x9a};
 QColor stateColor(BreakerState s);
 /// "Closed", "Open", "Half-open".
 QString stateLabel(BreakerState s);
+/// A request's outcome in words ("success", "circuit open"), for the views.
+QString outcomeLabel(Outcome o);
 /// The colour of a request or attempt outcome (ok green, fallback blue, timeout dark red,
 /// circuit_open / rejected / overloaded purple, other failures red).
 QColor outcomeColor(Outcome o);
