@@ -26,6 +26,7 @@ MM1_EVENTS=${MM1_EVENTS:-20000000}
 SIMPY_EVENTS=${SIMPY_EVENTS:-400000}
 PIPE_RATE=${PIPE_RATE:-1000}
 PIPE_DURATION=${PIPE_DURATION:-3600}
+FANOUT_RATE=${FANOUT_RATE:-1000}
 GBENCH_REPS=${GBENCH_REPS:-3}
 BUILD_RETRIES=${BUILD_RETRIES:-3}
 PY=/usr/bin/python3
@@ -102,6 +103,7 @@ for ((i = 1; i <= REPS; i++)); do
     "$BIN/bench_run_hour" bare --events "$N_EVENTS" --rng counter >>"$RAW"
     [ "$i" -gt 1 ] && "$BIN/bench_run_hour" pipeline --rate "$PIPE_RATE" --duration "$PIPE_DURATION" >>"$RAW"
     "$BIN/bench_run_hour" bare-traffic --events "$N_PIPE_EVENTS" --rate "$PIPE_RATE" >>"$RAW"
+    "$BIN/bench_run_hour" fanout --rate "$FANOUT_RATE" --duration "$PIPE_DURATION" >>"$RAW"
 done
 
 # ---- (c): SimPy 2 on the same M/M/1, fewer events ----
@@ -163,6 +165,7 @@ rows = [
     ("bare/counter", "bare heap loop, counter RNG"),
     ("pipeline", "engine seed pipeline, %g s" % float(os.environ["PIPE_DURATION"])),
     ("bare-traffic", "bare loop, pipeline traffic"),
+    ("fanout", "engine 10-service fan-out graph"),
     ("simpy", "SimPy 2 M/M/1 (rho 0.9)"),
 ]
 stat = {}
@@ -235,6 +238,18 @@ if "pipeline" in stat:
                    "pipeline simulated requests/s = %s  (target >= 1,000,000; the %.0f s run took %.2f s wall, %.2f s CPU)"
                    % ("{:,.0f}".format(s["rps"]), s["sim_s"], s["wall"], s["cpu"])))
     checks.append((s["rss"] < 200, "pipeline %g s run peak RSS = %.1f MB  (target < 200 MB, no event log)" % (s["sim_s"], s["rss"])))
+if "fanout" in stat:
+    rs = runs["fanout"]
+    attempts = statistics.median(float(r["service_attempts_per_s"]) for r in rs)
+    attempts_cpu = statistics.median(float(r["service_attempts"]) / float(r["cpu_s"]) for r in rs)
+    checks.append((attempts >= 1e6,
+                   "fan-out graph service attempts per wall second = %s  (target >= 1,000,000; on CPU time %s)"
+                   % ("{:,.0f}".format(attempts), "{:,.0f}".format(attempts_cpu))))
+    checks.append((stat["fanout"]["rss"] < 200,
+                   "fan-out graph %g s run peak RSS = %.1f MB  (target < 200 MB)" % (stat["fanout"]["sim_s"], stat["fanout"]["rss"])))
+    if "bare/mt" in stat:
+        checks.append((True, "fan-out graph events/s / bare M/M/1 loop = %.3f  (reported, no target)"
+                       % (stat["fanout"]["eps"] / stat["bare/mt"]["eps"])))
 p("Targets (ratios measured in this run)")
 for ok, text in checks:
     p("  %s  %s" % (verdict(ok), text))

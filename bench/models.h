@@ -64,4 +64,41 @@ inline Scenario seedPipelineScenario(double ratePerS, double durationS)
     return s;
 }
 
+/// The 10-service fan-out graph of the graph benchmark: a gateway calling three services in
+/// parallel, each calling two more in parallel; a breaker (consecutive) and a timeout on every
+/// edge, lognormal latencies, unlimited concurrency. Poisson load at `ratePerS` for `durationS`.
+inline Scenario fanoutScenario(double ratePerS, double durationS)
+{
+    std::string services;
+    const auto edge = [](const std::string &to, int timeoutMs) {
+        return "{\"to\": \"" + to +
+               "\", \"pipeline\": [{\"type\": \"circuit_breaker\", \"policy\": \"consecutive\"}, "
+               "{\"type\": \"timeout\", \"timeout_ms\": " +
+               std::to_string(timeoutMs) + "}]}";
+    };
+    const auto service = [](const std::string &name, double median, const std::string &calls) {
+        return "\"" + name + "\": {\"latency_ms\": {\"dist\": \"lognormal\", \"median\": " +
+               std::to_string(median) + ", \"p99\": " + std::to_string(median * 4) +
+               "}, \"failure_rate\": 0.01, \"call_mode\": \"parallel\", \"calls\": [" + calls +
+               "]}";
+    };
+    services += service("gateway", 2, edge("a", 500) + "," + edge("b", 500) + "," + edge("c", 500));
+    for (const char *mid : {"a", "b", "c"}) {
+        const std::string m = mid;
+        services += "," + service(m, 4, edge(m + "1", 200) + "," + edge(m + "2", 200));
+        services += "," + service(m + "1", 8, "") + "," + service(m + "2", 8, "");
+    }
+    const std::string doc =
+        "{\"version\": 2, \"name\": \"fan-out\", \"duration_s\": " + std::to_string(durationS) +
+        ", \"load\": {\"type\": \"poisson\", \"rate_per_s\": " + std::to_string(ratePerS) +
+        "}, \"target\": \"gateway\", " +
+        "\"pipeline\": [{\"type\": \"timeout\", \"timeout_ms\": 1000}], " + "\"services\": {" +
+        services + "}}";
+    ScenarioParse parsed = parseScenarioText(doc);
+    if (!parsed.ok())
+        throw std::runtime_error("the fan-out scenario does not parse: " +
+                                 parsed.errors.front().toString());
+    return std::move(*parsed.scenario);
+}
+
 } // namespace reslab::bench

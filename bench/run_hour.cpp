@@ -2,6 +2,7 @@
 // to that run alone. bench/compare.sh calls it several times per mode and takes medians.
 //
 //   bench_run_hour pipeline [--rate R] [--duration S]   seed preset, default 1000 req/s, 3600 s
+//   bench_run_hour fanout [--rate R] [--duration S]     the 10-service fan-out graph
 //   bench_run_hour mm1 --events N                        engine M/M/1, about N events
 //   bench_run_hour bare --events N [--rng mt|counter]    bare heap M/M/1, exactly N events
 //   bench_run_hour bare-traffic --events N [--rate R]    bare heap, the pipeline's traffic
@@ -96,6 +97,13 @@ Result runScenario(const std::string &mode, const Scenario &scenario)
         static_cast<unsigned long long>(s.retries), static_cast<unsigned long long>(s.inFlight),
         s.latencyP99, s.wallMs, sim.simulator().pendingEvents());
     r.extra = buf;
+    // Every service's attempts: what a graph costs (the target's alone for one pipeline).
+    std::uint64_t serviceAttempts = 0;
+    for (const ServiceTotals &t : s.services)
+        serviceAttempts += t.attempts;
+    r.extra +=
+        " service_attempts=" + std::to_string(serviceAttempts) + " service_attempts_per_s=" +
+        std::to_string(static_cast<long long>(static_cast<double>(serviceAttempts) / r.wallS));
     return r;
 }
 
@@ -164,6 +172,7 @@ Result runBareTraffic(std::uint64_t events, double rate)
 [[noreturn]] void usage()
 {
     std::fprintf(stderr, "usage: bench_run_hour pipeline [--rate R] [--duration S]\n"
+                         "       bench_run_hour fanout [--rate R] [--duration S]\n"
                          "       bench_run_hour mm1 --events N\n"
                          "       bench_run_hour bare --events N [--rng mt|counter]\n"
                          "       bench_run_hour bare-traffic --events N [--rate R]\n");
@@ -206,6 +215,10 @@ int main(int argc, char **argv)
                 std::fprintf(stderr, "warning: seed pipeline differs from the brief: %s\n",
                              problems.c_str());
             print(runScenario("pipeline", s));
+        } else if (mode == "fanout") {
+            // Service attempts (every service's) per second are what the graph costs.
+            const Scenario s = bench::fanoutScenario(rate, duration);
+            print(runScenario("fanout", s));
         } else if (mode == "mm1") {
             if (events == 0)
                 usage();

@@ -550,6 +550,58 @@
         <source>The last good answer is served only while younger than this.</source>
         <translation>最近一次成功的应答只在比这更新时才会被返回。</translation>
     </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本数</translation>
+    </message>
+    <message>
+        <source>instances</source>
+        <translation>个实例</translation>
+    </message>
+    <message>
+        <source>Identical instances of the service, each with its own concurrency, queue and slowdown; the load balancer picks one per attempt.</source>
+        <translation>服务的相同实例，各有自己的并发数、队列和负载下的减速；负载均衡器为每次尝试选择一个。</translation>
+    </message>
+    <message>
+        <source>Load balancer</source>
+        <translation>负载均衡</translation>
+    </message>
+    <message>
+        <source>How an attempt picks a replica: in turn, at random, the one with the fewest outstanding, or the better of two random ones (Envoy&apos;s LEAST_REQUEST).</source>
+        <translation>一次尝试如何选择副本：轮流、随机、未完成请求最少的，或随机两个中较空闲的（Envoy 的 LEAST_REQUEST）。</translation>
+    </message>
+    <message>
+        <source>Call mode</source>
+        <translation>调用方式</translation>
+    </message>
+    <message>
+        <source>Whether the service makes its calls one after another or all at once, after its own work.</source>
+        <translation>服务完成自身工作后，是逐个发起调用，还是同时发起全部调用。</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>up: serves; refuse: every attempt fails at once (a crashed process); hang: attempts take a slot and never answer (a partition).</source>
+        <translation>up：正常服务；refuse：每次尝试立即失败（进程崩溃）；hang：尝试占用槽位却永不应答（网络分区）。</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Share of the caller&apos;s attempts that make this call.</source>
+        <translation>调用方的尝试中发起这次调用的比例。</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>A failed required call fails the caller&apos;s attempt; a failed optional one leaves it degraded.</source>
+        <translation>必需调用失败会使调用方的尝试失败；可选调用失败只让它降级。</translation>
+    </message>
 </context>
 <context>
     <name>PatternStyle</name>
@@ -680,6 +732,26 @@
         <source>2000 clients start together after a deploy and retry with exponential backoff and no jitter: rejected calls come back in synchronized waves at +200, +600, +1400 ms ... Set jitter to full to see the waves melt.</source>
         <comment>thundering-herd</comment>
         <translation>部署后 2000 个客户端同时启动，使用不带抖动的指数退避重试：被拒绝的调用在 +200、+600、+1400 ms ……以同步的波次回来。把 jitter 设为 full，可以看到波次消散。</translation>
+    </message>
+    <message>
+        <source>A gateway with 20 worker slots calls catalog on every request and, for half of them, the optional reviews service, with no timeout on either call. At 30 s reviews stops answering (a network partition, until 60 s). Each request that calls reviews now keeps a gateway slot forever: within a second every slot waits on reviews, the queue fills, and every request fails, including the half that never needed reviews. The partition heals at 60 s, but the stuck calls never end: nothing bounds them. Compare cascade-bulkhead-isolation.</source>
+        <comment>cascade-thread-exhaustion</comment>
+        <translation>网关有 20 个工作槽位，每个请求都调用 catalog，其中一半还调用可选的 reviews 服务，两个调用都没有超时。30 s 时 reviews 不再应答（网络分区，持续到 60 s）。此后每个调用 reviews 的请求都永远占住一个网关槽位：不到一秒所有槽位都在等待 reviews，队列被填满，所有请求都失败，包括那一半根本不需要 reviews 的请求。分区在 60 s 恢复，但卡住的调用永远不会结束：没有任何东西为它们设上限。对比 cascade-bulkhead-isolation。</translation>
+    </message>
+    <message>
+        <source>Three layers, frontend -&gt; api -&gt; db, and every edge retries 3 times. During the database outage from 20 s to 40 s each attempt fails, so each layer makes 4 attempts for every one it receives: the database sees 4 x 4 x 4 = 64 attempts per request, 640 per second instead of 10. This is why retries belong at one layer only (usually the edge closest to the user), or behind a retry budget.</source>
+        <comment>retry-amplification-layers</comment>
+        <translation>三层服务 frontend -&gt; api -&gt; db，每条调用边都重试 3 次。在 20 s 到 40 s 的数据库故障期间，每次尝试都失败，于是每一层对收到的每个调用都发出 4 次尝试：数据库每个请求要承受 4 x 4 x 4 = 64 次尝试，每秒 640 次而不是 10 次。这就是为什么只应在一层重试（通常是离用户最近的那一层），或者配上重试预算。</translation>
+    </message>
+    <message>
+        <source>Three replicas of api behind a round-robin balancer; replica 1 crashes at 20 s (it refuses every attempt at once) and comes back at 40 s. A third of the attempts fail meanwhile, but the client retries up to twice and the balancer sends each retry to the next replica, so almost every request still succeeds, at the cost of extra attempts. Disable the retry to see the crash.</source>
+        <comment>replica-crash-round-robin</comment>
+        <translation>api 的三个副本位于轮询负载均衡器之后；副本 1 在 20 s 崩溃（立即拒绝每次尝试），40 s 恢复。其间三分之一的尝试失败，但客户端最多重试两次，负载均衡器把每次重试发往下一个副本，所以几乎每个请求仍然成功，代价是多出的尝试。禁用重试即可看到这次崩溃。</translation>
+    </message>
+    <message>
+        <source>Two replicas of api, each with 10 slots (about 200 requests/s each), at 300 requests/s behind round robin, and a client that retries 3 times with a 300 ms timeout per attempt. Replica 0 crashes for 5 s at 20 s: its attempts fail at once and their retries pile onto replica 1, whose queue outgrows the timeout. Timed-out attempts keep their place in the queue, every late answer is retried, and the offered load stays far above capacity: the system never recovers after the crash ends. Give the retry a budget (&quot;budget&quot;: {&quot;ratio&quot;: 0.1}) or enable the circuit breaker (pipeline[0]) and the same crash passes in seconds: both stop the retries from multiplying the load.</source>
+        <comment>metastable-retry-lb</comment>
+        <translation>api 有两个副本，每个 10 个槽位（各约 200 请求/s），轮询负载均衡下承受 300 请求/s；客户端重试 3 次，每次尝试超时 300 ms。副本 0 在 20 s 崩溃 5 秒：打到它的尝试立即失败，重试都压到副本 1 上，其队列增长到超过超时时长。超时的尝试仍在队列中占着位置，每个迟到的应答都会被重试，提供的负载始终远高于容量：崩溃结束后系统再也无法恢复。给重试加上预算（&quot;budget&quot;: {&quot;ratio&quot;: 0.1}）或启用熔断器（pipeline[0]），同样的崩溃几秒内就会过去：两者都能阻止重试成倍放大负载。</translation>
     </message>
 </context>
 <context>
@@ -2063,6 +2135,22 @@ p99：%2 ms
         <source>The scenario has no valid version yet.</source>
         <translation>场景还没有有效的版本。</translation>
     </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>拓扑</translation>
+    </message>
+    <message>
+        <source>The views show edge %1</source>
+        <translation>各视图显示调用边 %1</translation>
+    </message>
+    <message>
+        <source>Added a call %1 -&gt; %2 (Edit &gt; Undo removes it)</source>
+        <translation>已添加调用 %1 -&gt; %2（编辑 &gt; 撤销可删除）</translation>
+    </message>
 </context>
 <context>
     <name>reslab::ui::ParamField</name>
@@ -2175,6 +2263,10 @@ p99：%2 ms
     <message>
         <source>No stages: every request goes straight to the target service. Add a stage below.</source>
         <translation>没有阶段：每个请求都直接到达目标服务。请在下方添加阶段。</translation>
+    </message>
+    <message>
+        <source>↳ then the called service: %1</source>
+        <translation>↳ 然后到达被调服务：%1</translation>
     </message>
 </context>
 <context>
@@ -2471,6 +2563,30 @@ in flight: %3</source>
     <message>
         <source>there is already a service named &quot;%1&quot;</source>
         <translation>已经有一个名为“%1”的服务</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>调用 %1</translation>
+    </message>
+    <message>
+        <source>Remove this call</source>
+        <translation>删除这个调用</translation>
+    </message>
+    <message>
+        <source>To service</source>
+        <translation>被调服务</translation>
+    </message>
+    <message>
+        <source>The service this call goes to.</source>
+        <translation>这个调用发往的服务。</translation>
+    </message>
+    <message>
+        <source>Add call</source>
+        <translation>添加调用</translation>
+    </message>
+    <message>
+        <source>Let this service call another one after its own work (a version-2 service graph)</source>
+        <translation>让这个服务在完成自身工作后调用另一个服务（版本 2 的服务图）</translation>
     </message>
 </context>
 <context>
@@ -3217,6 +3333,29 @@ One parameter draws a line chart, two a heat map.</source>
 edit applied at %1 s</source>
         <translation>
 修改在 %1 s 时生效</translation>
+    </message>
+</context>
+<context>
+    <name>reslab::ui::TopologyView</name>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>%1 replicas</source>
+        <translation>%1 个副本</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>队列 %1</translation>
+    </message>
+    <message>
+        <source>%1/s · %2 % failed</source>
+        <translation>%1/s · 失败 %2 %</translation>
+    </message>
+    <message>
+        <source>Drag a service to move it; Shift-drag from one service to another to add a call; click an edge to show its stages in the other views.</source>
+        <translation>拖动服务可移动它；按住 Shift 从一个服务拖到另一个服务可添加调用；点击调用边，其他视图会显示它的各个阶段。</translation>
     </message>
 </context>
 <context>

@@ -17,9 +17,11 @@
 #include "views/flow_view.h"
 #include "views/retry_timeline.h"
 #include "views/summary_model.h"
+#include "views/topology_view.h"
 
 #include "reslab/io/scenario_io.h"
 #include "reslab/metrics/report.h"
+#include "reslab/model/graph.h"
 #include "reslab/model/presets.h"
 
 #include <QActionGroup>
@@ -37,6 +39,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -93,9 +96,34 @@ MainWindow::MainWindow(QWidget *parent)
     middleRow->setStretchFactor(0, 3);
     middleRow->setStretchFactor(1, 2);
 
+    // The flow view (one edge's pipeline, stage by stage) and the topology view (the whole
+    // service graph) share the top of the centre column.
+    m_topology = new TopologyView(m_controller, this);
+    m_flowTabs = new QTabWidget(this);
+    m_flowTabs->setObjectName("flowTabs");
+    m_flowTabs->setDocumentMode(true);
+    m_flowTabs->addTab(m_flow, tr("Flow"));
+    m_flowTabs->addTab(m_topology, tr("Topology"));
+    connect(m_topology, &TopologyView::edgeSelected, this, [this](const QString &edge) {
+        m_controller->setSelectedEdge(edge.toStdString());
+        statusBar()->showMessage(tr("The views show edge %1").arg(edge), 4000);
+    });
+    connect(m_topology, &TopologyView::layoutEdited, this,
+            [this](const std::map<std::string, std::array<double, 2>> &positions) {
+                nlohmann::json doc = m_document->json();
+                nlohmann::json layout = nlohmann::json::object();
+                for (const auto &[name, xy] : positions)
+                    layout[name] = {xy[0], xy[1]};
+                doc["layout"] = layout;
+                doc["version"] = 2; // `layout` is a version-2 key
+                m_document->setJson(doc);
+            });
+    connect(m_topology, &TopologyView::callRequested, this,
+            [this](const QString &from, const QString &to) { addCall(from, to); });
+
     auto *centre = new QSplitter(Qt::Vertical, this);
     centre->setObjectName("centre");
-    centre->addWidget(m_flow);
+    centre->addWidget(m_flowTabs);
     centre->addWidget(middleRow);
     centre->addWidget(m_timeline);
     centre->setStretchFactor(0, 3);
@@ -162,6 +190,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &ScenarioDocument::scenarioChanged, this, &MainWindow::onScenarioChanged);
     connect(m_document, &ScenarioDocument::documentReplaced, this, [this] {
         m_applyDelay.stop();
+        if (m_document->scenario()) {
+            // A service graph opens on its topology; a single pipeline on its flow.
+            m_flowTabs->setCurrentWidget(isGraph(*m_document->scenario())
+                                             ? static_cast<QWidget *>(m_topology)
+                                             : static_cast<QWidget *>(m_flow));
+            m_controller->setSelectedEdge({});
+        }
         if (m_document->scenario())
             m_controller->load(*m_document->scenario());
     });
@@ -196,6 +231,22 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::addCall(const QString &from, const QString &to)
+{
+    nlohmann::json doc = m_document->json();
+    const std::string caller = from.toStdString();
+    if (!doc.contains("services") || !doc["services"].contains(caller))
+        return;
+    nlohmann::json &service = doc["services"][caller];
+    if (!service.contains("calls") || !service["calls"].is_array())
+        service["calls"] = nlohmann::json::array();
+    service["calls"].push_back({{"to", to.toStdString()}, {"pipeline", nlohmann::json::array()}});
+    doc["version"] = 2;       // `calls` is a version-2 key
+    m_document->setJson(doc); // one step of the undo history
+    statusBar()->showMessage(tr("Added a call %1 -> %2 (Edit > Undo removes it)").arg(from, to),
+                             4000);
+}
 
 bool MainWindow::hotApply() const
 {
@@ -361,6 +412,8 @@ void MainWindow::retranslate()
 {
     m_eventDock->setWindowTitle(tr("Event log"));
     m_summaryDock->setWindowTitle(tr("Summary"));
+    m_flowTabs->setTabText(0, tr("Flow"));
+    m_flowTabs->setTabText(1, tr("Topology"));
 
     const Menus &m = m_menus;
     m.file->setTitle(tr("&File"));

@@ -16,6 +16,8 @@ namespace reslab {
 struct Scenario;
 }
 
+class QTabWidget;
+
 namespace reslab::ui {
 
 class BreakerDiagram;
@@ -26,6 +28,7 @@ class ConfigExportDialog;
 class EventLogView;
 class FallbackPanel;
 class FlowView;
+class TopologyView;
 class RetryTimeline;
 class ScenarioDocument;
 class ScenarioEditor;
@@ -88,6 +91,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    /// Adds a call from one service to another (the topology view's Shift-drag), one undo step.
+    void addCall(const QString &from, const QString &to);
     void buildMenus();
     /// Sets every text of the window's own (menus, actions, docks, title) in the current language.
     void retranslate();
@@ -107,6 +112,8 @@ private:
     TransportBar *m_transport;
     ScenarioEditor *m_editor;
     FlowView *m_flow;
+    TopologyView *m_topology = nullptr;
+    QTabWidget *m_flowTabs = nullptr;
     BreakerDiagram *m_breaker;
     RetryTimeline *m_timeline;
     FallbackPanel *m_fallback;

@@ -34,8 +34,8 @@ std::optional<std::vector<std::string>> editorPathTokens(const std::string &path
         if (!inside.empty() && inside.find_first_not_of("0123456789") == std::string::npos) {
             engine += path.substr(i, close - i + 1); // an index
         } else {
-            engine += (engine.empty() ? "" : ".") + std::string(1, kMark) +
-                      std::to_string(names.size());
+            engine +=
+                (engine.empty() ? "" : ".") + std::string(1, kMark) + std::to_string(names.size());
             names.push_back(inside);
         }
         i = close;
@@ -216,6 +216,7 @@ void ScenarioDocument::setValue(const std::string &path, const nlohmann::json &v
         return;
     }
     remember(path, std::move(before));
+    upgradeVersionIfNeeded();
     setModified(m_doc != m_clean);
     revalidate();
     emit changed();
@@ -321,6 +322,21 @@ QString ScenarioDocument::displayName() const
     if (!m_source.isEmpty())
         return m_source;
     return tr("untitled");
+}
+
+void ScenarioDocument::upgradeVersionIfNeeded()
+{
+    // An edit that brings a version-2 key (replicas, calls, a bulkhead) into a version-1
+    // document makes it version 2 in the same step: the editor never leaves that error behind.
+    if (!m_doc.is_object() || m_doc.value("version", nlohmann::json()) != 1)
+        return;
+    const ScenarioParse parse = parseScenario(m_doc);
+    for (const ScenarioError &e : parse.errors) {
+        if (e.message.find("needs scenario version 2") != std::string::npos) {
+            m_doc["version"] = 2;
+            return;
+        }
+    }
 }
 
 void ScenarioDocument::revalidate()

@@ -80,6 +80,8 @@ signals:
 
 private:
     void revalidate();
+    /// Sets "version": 2 when the last edit brought a version-2 key into a version-1 document.
+    void upgradeVersionIfNeeded();
     /// Records `before`, the document before an edit of `path` (empty path: never merged).
     void remember(const std::string &path, nlohmann::json before);
     void clearHistory();

@@ -20,6 +20,26 @@ SimTime SimulationController::now() const
     return m_sim ? m_sim->now() : 0;
 }
 
+void SimulationController::setSelectedEdge(const std::string &name)
+{
+    if (name == m_selectedEdge)
+        return;
+    m_selectedEdge = name;
+    emit selectedEdgeChanged();
+    emit frameAdvanced(); // the views redraw for the new edge now, even when paused
+}
+
+const EdgeRun *SimulationController::selectedEdge() const
+{
+    if (!m_sim)
+        return nullptr;
+    if (!m_selectedEdge.empty()) {
+        if (const EdgeRun *e = m_sim->findEdge(m_selectedEdge))
+            return e;
+    }
+    return &m_sim->clientEdge();
+}
+
 void SimulationController::load(const Scenario &scenario)
 {
     m_scenario = scenario;

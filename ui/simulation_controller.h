@@ -53,6 +53,15 @@ public:
     /// Wall time the engine took in the last frame, in ms.
     double lastFrameEngineMs() const { return m_lastEngineMs; }
 
+    /// The edge the views follow (breaker diagram, fallback panel, retry timeline, event log):
+    /// the client's unless an edge of the graph was selected. It outlives reruns by name and
+    /// falls back to the client edge when the name disappears.
+    void setSelectedEdge(const std::string &name);
+    const std::string &selectedEdgeName() const { return m_selectedEdge; }
+    /// The selected edge of the running simulation (the client edge when none or not found);
+    /// nullptr without a simulation.
+    const EdgeRun *selectedEdge() const;
+
     /// Frame budget for the engine (ms of wall time per frame).
     void setFrameBudgetMs(double ms) { m_budgetMs = ms; }
     /// Drives one frame as if `wallMs` had passed (tests and benchmarks call this directly).
@@ -83,8 +92,11 @@ signals:
     void transportChanged();
     /// The run reached its end.
     void finished();
+    /// Another edge was selected: the views that follow it redraw.
+    void selectedEdgeChanged();
 
 private:
+    std::string m_selectedEdge;
     void restart();
     /// One frame: the paced run advances by `step` of virtual time (running to the end: as far
     /// as the budget allows).

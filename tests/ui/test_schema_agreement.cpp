@@ -37,12 +37,13 @@ using nlohmann::json;
 json everything()
 {
     return json::parse(R"({
-      "version": 1, "name": "every context", "seed": 3, "duration_s": 60, "bucket_ms": 1000,
+      "version": 2, "name": "every context", "seed": 3, "duration_s": 60, "bucket_ms": 1000,
       "load": { "type": "poisson", "rate_per_s": 50, "phases": [ { "at_s": 10, "rate_per_s": 80 } ] },
       "services": {
         "api": { "failure_rate": 0.1, "concurrency": 16,
                  "latency_ms": { "dist": "lognormal", "median": 40, "p99": 400 },
-                 "phases": [ { "at_s": 20, "failure_rate": 0.5 } ] },
+                 "phases": [ { "at_s": 20, "failure_rate": 0.5 } ],
+                 "calls": [ { "to": "c", "probability": 0.5 } ] },
         "c": { "latency_ms": { "dist": "constant", "value": 10 } },
         "u": { "latency_ms": { "dist": "uniform", "min": 10, "max": 5000 } },
         "e": { "latency_ms": { "dist": "exponential", "mean": 30 } },
@@ -70,6 +71,7 @@ const std::map<std::string, std::string> &prefixes()
         {"load_phase", "load.phases[0]."},
         {"service", "services.api."},
         {"service_phase", "services.api.phases[0]."},
+        {"call", "services.api.calls[0]."},
         {"dist.lognormal", "services.api.latency_ms."},
         {"dist.constant", "services.c.latency_ms."},
         {"dist.uniform", "services.u.latency_ms."},
@@ -107,6 +109,8 @@ json docFor(const ParamInfo &row)
     } else if (context == "load_phase" && key == "clients") {
         doc["load"] = {{"type", "closed"}, {"clients", 4}};
         doc["load"]["phases"] = json::array({{{"at_s", 10}, {"clients", 8}}});
+    } else if (context == "service_phase" && key == "state") {
+        doc["services"]["api"]["phases"][0][key] = "up";
     } else if (context == "service_phase" && key != "at_s") {
         const ParamInfo *base = findParameter("service", row.key);
         const double v = base && base->hasDefault && !base->optional

@@ -255,6 +255,22 @@ std::string serviceShape(const json &service)
             }
         }
     }
+    // Each call's stages are cards of the service's section: a new call or a stage of another
+    // shape rebuilds it.
+    if (const json *calls = member(service, "calls")) {
+        if (!calls->is_array()) {
+            addShape(s, "calls", "!");
+        } else {
+            for (const json &c : *calls) {
+                addShape(s, "call", "");
+                const json *pipeline = c.is_object() ? member(c, "pipeline") : nullptr;
+                if (pipeline && pipeline->is_array()) {
+                    for (const json &st : *pipeline)
+                        addShape(s, "stage", stageShape(st));
+                }
+            }
+        }
+    }
     return s;
 }
 

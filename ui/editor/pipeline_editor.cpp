@@ -19,11 +19,13 @@
 
 namespace reslab::ui {
 
-PipelineEditor::PipelineEditor(EditorHub *hub, QWidget *parent)
+PipelineEditor::PipelineEditor(EditorHub *hub, QWidget *parent, std::string base)
     : QWidget(parent)
     , m_hub(hub)
+    , m_base(std::move(base))
 {
-    setObjectName("pipelineEditor");
+    setObjectName(m_base == "pipeline" ? QString("pipelineEditor")
+                                       : QString::fromStdString("pipelineEditor:" + m_base));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
@@ -45,13 +47,20 @@ PipelineEditor::PipelineEditor(EditorHub *hub, QWidget *parent)
     m_indicator->setStyleSheet("background: palette(highlight); border-radius: 2px;");
     m_indicator->hide();
 
+    // The client's pipeline ends at the target; a call's at the service it calls.
+    const std::string calleeKey =
+        m_base == "pipeline"
+            ? std::string("target")
+            : m_base.substr(0, m_base.size() - std::string(".pipeline").size()) + ".to";
     auto *target = new ComputedNote(
-        hub, "pipeline:target",
-        [hub] {
-            const nlohmann::json t = hub->value("target");
-            return t.is_string() ? tr("↳ then the target service: %1")
-                                       .arg(QString::fromStdString(t.get<std::string>()))
-                                 : QString();
+        hub, m_base + ":target",
+        [hub, calleeKey] {
+            const nlohmann::json t = hub->value(calleeKey);
+            if (!t.is_string())
+                return QString();
+            const QString name = QString::fromStdString(t.get<std::string>());
+            return calleeKey == "target" ? tr("↳ then the target service: %1").arg(name)
+                                         : tr("↳ then the called service: %1").arg(name);
         },
         this);
     layout->addWidget(target);
@@ -98,7 +107,7 @@ StageCard *PipelineEditor::card(int index) const
 
 StageCard *PipelineEditor::makeCard(int index)
 {
-    auto *c = new StageCard(m_hub, index, m_cardsBox);
+    auto *c = new StageCard(m_hub, index, m_cardsBox, m_base);
     wireCard(c);
     c->setSelected(index == m_selected);
     return c;
@@ -126,7 +135,7 @@ void PipelineEditor::rebuild()
         retireWidget(m_empty);
         m_empty = nullptr;
     }
-    const nlohmann::json pipeline = m_hub->value("pipeline");
+    const nlohmann::json pipeline = m_hub->value(m_base);
     const int n = pipeline.is_array() ? static_cast<int>(pipeline.size()) : 0;
     if (m_selected >= n)
         m_selected = n - 1;
@@ -145,7 +154,7 @@ void PipelineEditor::rebuild()
 
 void PipelineEditor::sync()
 {
-    const nlohmann::json pipeline = m_hub->value("pipeline");
+    const nlohmann::json pipeline = m_hub->value(m_base);
     const int n = pipeline.is_array() ? static_cast<int>(pipeline.size()) : 0;
     if (n != count()) {
         rebuild();
@@ -171,7 +180,7 @@ void PipelineEditor::select(int index)
 
 void PipelineEditor::moveStage(int from, int to)
 {
-    nlohmann::json pipeline = m_hub->value("pipeline");
+    nlohmann::json pipeline = m_hub->value(m_base);
     if (!pipeline.is_array())
         return;
     const int n = static_cast<int>(pipeline.size());
@@ -181,24 +190,24 @@ void PipelineEditor::moveStage(int from, int to)
     pipeline.erase(pipeline.begin() + from);
     pipeline.insert(pipeline.begin() + to, std::move(stage));
     m_selected = to;
-    m_hub->write("pipeline", pipeline);
+    m_hub->write(m_base, pipeline);
     select(to);
 }
 
 void PipelineEditor::removeStage(int index)
 {
-    nlohmann::json pipeline = m_hub->value("pipeline");
+    nlohmann::json pipeline = m_hub->value(m_base);
     if (!pipeline.is_array() || index < 0 || index >= static_cast<int>(pipeline.size()))
         return;
     pipeline.erase(pipeline.begin() + index);
     if (m_selected >= index)
         m_selected = m_selected > index ? m_selected - 1 : -1;
-    m_hub->write("pipeline", pipeline);
+    m_hub->write(m_base, pipeline);
 }
 
 void PipelineEditor::duplicateStage(int index)
 {
-    nlohmann::json pipeline = m_hub->value("pipeline");
+    nlohmann::json pipeline = m_hub->value(m_base);
     if (!pipeline.is_array() || index < 0 || index >= static_cast<int>(pipeline.size()))
         return;
     nlohmann::json copy = pipeline[static_cast<std::size_t>(index)];
@@ -206,20 +215,20 @@ void PipelineEditor::duplicateStage(int index)
         copy.erase("name"); // names must stay unique
     pipeline.insert(pipeline.begin() + index + 1, std::move(copy));
     m_selected = index + 1;
-    m_hub->write("pipeline", pipeline);
+    m_hub->write(m_base, pipeline);
     select(index + 1);
 }
 
 void PipelineEditor::addStage(const std::string &type)
 {
-    nlohmann::json pipeline = m_hub->value("pipeline");
+    nlohmann::json pipeline = m_hub->value(m_base);
     if (!pipeline.is_array())
         pipeline = nlohmann::json::array();
     const int n = static_cast<int>(pipeline.size());
     const int at = m_selected >= 0 && m_selected < n ? m_selected + 1 : n;
     pipeline.insert(pipeline.begin() + at, newStage(type));
     m_selected = at;
-    m_hub->write("pipeline", pipeline);
+    m_hub->write(m_base, pipeline);
     select(at);
     // Bring the new card into view once the layout has placed it.
     QTimer::singleShot(0, this, [this, at] {

@@ -24,7 +24,9 @@ class PipelineEditor final : public QWidget
     Q_OBJECT
 
 public:
-    explicit PipelineEditor(EditorHub *hub, QWidget *parent = nullptr);
+    /// `base`: the JSON path of the pipeline it edits (a call's: "services.gw.calls[0].pipeline").
+    explicit PipelineEditor(EditorHub *hub, QWidget *parent = nullptr,
+                            std::string base = "pipeline");
 
     /// Rebuilds the cards whose stage changed shape (type, policy, ...); all when the count did.
     void sync();
@@ -54,6 +56,7 @@ private:
     void autoScroll(const QPoint &globalPos);
 
     EditorHub *m_hub;
+    std::string m_base;
     QWidget *m_cardsBox = nullptr;
     QVBoxLayout *m_cardsLayout = nullptr;
     QWidget *m_empty = nullptr;

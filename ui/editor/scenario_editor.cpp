@@ -6,11 +6,13 @@
 #include "editor/json_edits.h"
 #include "editor/parameter_catalog.h"
 #include "editor/pipeline_editor.h"
+#include "editor/stage_card.h"
 #include "i18n/texts.h"
 #include "scenario_document.h"
 
 #include <QCheckBox>
 #include <QEvent>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -414,6 +416,10 @@ void ScenarioEditor::buildService(const std::string &name, QWidget *slot)
         new ParamField(m_hub, base + ".queue_limit", param("service", "queue_limit"), body));
     l->addWidget(new ParamField(m_hub, base + ".latency_per_inflight_ms",
                                 param("service", "latency_per_inflight_ms"), body));
+    // Version 2: replicas, their balancer, and the calls this service makes.
+    for (const char *key : {"replicas", "load_balancer", "call_mode"})
+        l->addWidget(makeSchemaField(m_hub, base + "." + key, param("service", key), body));
+    buildCalls(name, l, body);
 
     l->addWidget(
         new PhaseList(m_hub, base, "service_phase",
@@ -433,6 +439,78 @@ void ScenarioEditor::buildService(const std::string &name, QWidget *slot)
     script.kind = TextField::Options::Kind::StringList;
     script.removeWhenEmpty = true;
     l->addWidget(new TextField(m_hub, base + ".script", script, body));
+}
+
+void ScenarioEditor::buildCalls(const std::string &name, QVBoxLayout *l, QWidget *body)
+{
+    const std::string base = servicePath(name);
+    const nlohmann::json calls = m_hub->value(base + ".calls");
+    EditorHub *hub = m_hub;
+    const std::size_t count = calls.is_array() ? calls.size() : 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string call = base + ".calls[" + std::to_string(i) + "]";
+        auto *box = new QFrame(body);
+        box->setObjectName(QString::fromStdString("call:" + call));
+        box->setFrameShape(QFrame::StyledPanel);
+        auto *bl = new QVBoxLayout(box);
+        bl->setContentsMargins(6, 4, 6, 4);
+        auto *head = new QHBoxLayout;
+        auto *title = new QLabel(tr("Call %1").arg(i + 1), box);
+        QFont bold = title->font();
+        bold.setBold(true);
+        title->setFont(bold);
+        head->addWidget(title);
+        head->addStretch(1);
+        auto *remove = new QToolButton(box);
+        remove->setObjectName("removeCall");
+        remove->setAutoRaise(true);
+        remove->setText(QString::fromUtf8("\u00d7"));
+        remove->setToolTip(tr("Remove this call"));
+        connect(remove, &QToolButton::clicked, this, [hub, call] { hub->write(call, nullptr); });
+        head->addWidget(remove);
+        bl->addLayout(head);
+        ChoiceField::Options to;
+        to.label = tr("To service");
+        to.tooltip = tr("The service this call goes to.");
+        to.itemsProvider = [hub, name] {
+            ChoiceField::Items items;
+            for (const std::string &s : serviceNames(hub->json())) {
+                if (s != name)
+                    items.emplace_back(s, QString::fromStdString(s));
+            }
+            return items;
+        };
+        bl->addWidget(new ChoiceField(m_hub, call + ".to", to, box));
+        bl->addWidget(
+            makeSchemaField(m_hub, call + ".probability", param("call", "probability"), box));
+        bl->addWidget(makeSchemaField(m_hub, call + ".required", param("call", "required"), box));
+        bl->addWidget(new PipelineEditor(m_hub, box, call + ".pipeline"));
+        l->addWidget(box);
+    }
+    auto *row = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Add call"), body);
+    add->setObjectName("addCall");
+    add->setToolTip(tr("Let this service call another one after its own work (a version-2 "
+                       "service graph)"));
+    row->addWidget(add);
+    row->addStretch(1);
+    l->addLayout(row);
+    connect(add, &QPushButton::clicked, this, [hub, base, name] {
+        nlohmann::json list = hub->value(base + ".calls");
+        if (!list.is_array())
+            list = nlohmann::json::array();
+        std::string to;
+        for (const std::string &s : serviceNames(hub->json())) {
+            if (s != name) {
+                to = s;
+                break;
+            }
+        }
+        if (to.empty())
+            return; // no other service to call
+        list.push_back({{"to", to}, {"pipeline", nlohmann::json::array()}});
+        hub->write(base + ".calls", list);
+    });
 }
 
 void ScenarioEditor::syncServices()

@@ -50,6 +50,8 @@ private:
     void buildService(const std::string &name, QWidget *slot);
     void buildTarget(CollapsibleSection *section);
     void syncServices();
+    /// A service's calls (version 2): callee, probability, required and the call's pipeline.
+    void buildCalls(const std::string &name, QVBoxLayout *layout, QWidget *body);
 
     ScenarioDocument *m_document;
     EditorHub *m_hub;

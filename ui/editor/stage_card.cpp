@@ -140,9 +140,10 @@ QString stageTitle(const std::string &type)
 // ------------------------------------------------------------------------------------------------
 // StageHeader
 
-StageHeader::StageHeader(EditorHub *hub, int index, QWidget *parent)
-    : BoundField(hub, "pipeline[" + std::to_string(index) + "]", parent)
+StageHeader::StageHeader(EditorHub *hub, int index, QWidget *parent, std::string base)
+    : BoundField(hub, base + "[" + std::to_string(index) + "]", parent)
     , m_index(index)
+    , m_base(std::move(base))
 {
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(2, 3, 2, 3);
@@ -205,7 +206,7 @@ StageHeader::StageHeader(EditorHub *hub, int index, QWidget *parent)
 
 void StageHeader::refresh()
 {
-    const nlohmann::json pipeline = m_hub->value("pipeline");
+    const nlohmann::json pipeline = m_hub->value(m_base);
     nlohmann::json stage;
     if (pipeline.is_array() && m_index < static_cast<int>(pipeline.size()))
         stage = pipeline[static_cast<std::size_t>(m_index)];
@@ -273,10 +274,11 @@ void StageHeader::refreshErrors()
 // ------------------------------------------------------------------------------------------------
 // StageCard
 
-StageCard::StageCard(EditorHub *hub, int index, QWidget *parent)
+StageCard::StageCard(EditorHub *hub, int index, QWidget *parent, std::string base)
     : QFrame(parent)
     , m_hub(hub)
     , m_index(index)
+    , m_base(std::move(base))
 {
     setObjectName(QStringLiteral("stage:%1").arg(index));
     const nlohmann::json stage = m_hub->value(path(""));
@@ -289,7 +291,7 @@ StageCard::StageCard(EditorHub *hub, int index, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(9, 2, 5, 6);
     layout->setSpacing(2);
-    m_header = new StageHeader(hub, index, this);
+    m_header = new StageHeader(hub, index, this, m_base);
     layout->addWidget(m_header);
 
     auto *menu = new QMenu(m_header->menuButton());
@@ -303,7 +305,7 @@ StageCard::StageCard(EditorHub *hub, int index, QWidget *parent)
     QAction *remove = menu->addAction(tr("Remove"));
     remove->setObjectName("remove");
     m_header->menuButton()->setMenu(menu);
-    const nlohmann::json pipeline = m_hub->value("pipeline");
+    const nlohmann::json pipeline = m_hub->value(m_base);
     const int count = pipeline.is_array() ? static_cast<int>(pipeline.size()) : 0;
     up->setEnabled(index > 0);
     down->setEnabled(index + 1 < count);
@@ -378,7 +380,7 @@ StageCard::StageCard(EditorHub *hub, int index, QWidget *parent)
 
 std::string StageCard::path(const std::string &key) const
 {
-    std::string p = "pipeline[" + std::to_string(m_index) + "]";
+    std::string p = m_base + "[" + std::to_string(m_index) + "]";
     if (!key.empty())
         p += "." + key;
     return p;
@@ -623,10 +625,11 @@ void StageCard::paintEvent(QPaintEvent *)
     p.drawPath(outline);
 }
 
-QWidget *StageCard::schemaField(const std::string &key, const ParamInfo &p)
+QWidget *makeSchemaField(EditorHub *hub, const std::string &path, const ParamInfo &p,
+                         QWidget *parent)
 {
     if (p.kind == ParamKind::Bool)
-        return new BoolField(m_hub, path(key), p, m_body);
+        return new BoolField(hub, path, p, parent);
     if (p.kind == ParamKind::Enum) {
         ChoiceField::Options co;
         co.label = schemaText(p.label);
@@ -634,9 +637,14 @@ QWidget *StageCard::schemaField(const std::string &key, const ParamInfo &p)
         co.defaultChoice = std::string(p.defaultChoice);
         for (std::string_view c : p.choices)
             co.items.emplace_back(std::string(c), toQString(c));
-        return new ChoiceField(m_hub, path(key), co, m_body);
+        return new ChoiceField(hub, path, co, parent);
     }
-    return new ParamField(m_hub, path(key), p, m_body);
+    return new ParamField(hub, path, p, parent);
+}
+
+QWidget *StageCard::schemaField(const std::string &key, const ParamInfo &p)
+{
+    return makeSchemaField(m_hub, path(key), p, m_body);
 }
 
 void StageCard::buildFromSchema(QVBoxLayout *layout)

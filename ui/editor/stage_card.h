@@ -23,12 +23,18 @@ QString stageTitle(const std::string &type);
 
 /// The header of a stage card, bound to `pipeline[i]`: title, computed name, enabled switch,
 /// error badge (counts every problem inside the stage).
+/// The field a schema row gets: a switch for a boolean, a choice for an enumeration, a number
+/// field otherwise; `path` is the key's JSON path.
+QWidget *makeSchemaField(EditorHub *hub, const std::string &path, const ParamInfo &p,
+                         QWidget *parent);
+
 class StageHeader final : public BoundField
 {
     Q_OBJECT
 
 public:
-    StageHeader(EditorHub *hub, int index, QWidget *parent);
+    /// `base`: the JSON path of the pipeline ("pipeline", "services.gw.calls[0].pipeline").
+    StageHeader(EditorHub *hub, int index, QWidget *parent, std::string base = "pipeline");
     ToggleSwitch *enabledSwitch() const { return m_switch; }
     DragHandle *dragHandle() const { return m_handle; }
     QToolButton *removeButton() const { return m_remove; }
@@ -41,6 +47,7 @@ public:
 
 private:
     int m_index;
+    std::string m_base;
     DragHandle *m_handle = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_name = nullptr;
@@ -58,7 +65,7 @@ class StageCard final : public QFrame
     Q_OBJECT
 
 public:
-    StageCard(EditorHub *hub, int index, QWidget *parent);
+    StageCard(EditorHub *hub, int index, QWidget *parent, std::string base = "pipeline");
 
     int index() const { return m_index; }
     const std::string &shape() const { return m_shape; }
@@ -91,6 +98,7 @@ private:
 
     EditorHub *m_hub;
     int m_index;
+    std::string m_base;
     std::string m_shape;
     std::string m_type;
     QColor m_color;

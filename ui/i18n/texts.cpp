@@ -212,6 +212,27 @@ namespace {
     QT_TRANSLATE_NOOP("ParameterSchema", "Cache TTL"),
     QT_TRANSLATE_NOOP("ParameterSchema",
                       "The last good answer is served only while younger than this."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Replicas"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "instances"),
+    QT_TRANSLATE_NOOP("ParameterSchema",
+                      "Identical instances of the service, each with its own concurrency, queue "
+                      "and slowdown; the load balancer picks one per attempt."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Load balancer"),
+    QT_TRANSLATE_NOOP("ParameterSchema",
+                      "How an attempt picks a replica: in turn, at random, the one with the fewest "
+                      "outstanding, or the better of two random ones (Envoy's LEAST_REQUEST)."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Call mode"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Whether the service makes its calls one after another or "
+                                         "all at once, after its own work."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "State"),
+    QT_TRANSLATE_NOOP("ParameterSchema",
+                      "up: serves; refuse: every attempt fails at once (a crashed process); hang: "
+                      "attempts take a slot and never answer (a partition)."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Probability"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Share of the caller's attempts that make this call."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Required"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "A failed required call fails the caller's attempt; a "
+                                         "failed optional one leaves it degraded."),
 };
 
 // The built-in scenarios' descriptions (resources/scenarios/*.json, `description`), keyed by
@@ -294,6 +315,47 @@ constexpr PresetText kPresetTexts[] = {
                         "backoff and no jitter: rejected calls come back in synchronized waves at "
                         "+200, +600, +1400 ms ... Set jitter to full to see the waves melt.",
                         "thundering-herd")},
+    {"cascade-thread-exhaustion",
+     QT_TRANSLATE_NOOP3(
+         "Presets",
+         "A gateway with 20 worker slots calls catalog on every request and, for half of them, the "
+         "optional reviews service, with no timeout on either call. At 30 s reviews stops "
+         "answering (a network partition, until 60 s). Each request that calls reviews now keeps a "
+         "gateway slot forever: within a second every slot waits on reviews, the queue fills, and "
+         "every request fails, including the half that never needed reviews. The partition heals "
+         "at 60 s, but the stuck calls never end: nothing bounds them. Compare "
+         "cascade-bulkhead-isolation.",
+         "cascade-thread-exhaustion")},
+    {"retry-amplification-layers",
+     QT_TRANSLATE_NOOP3(
+         "Presets",
+         "Three layers, frontend -> api -> db, and every edge retries 3 times. During the database "
+         "outage from 20 s to 40 s each attempt fails, so each layer makes 4 attempts for every "
+         "one it receives: the database sees 4 x 4 x 4 = 64 attempts per request, 640 per second "
+         "instead of 10. This is why retries belong at one layer only (usually the edge closest to "
+         "the user), or behind a retry budget.",
+         "retry-amplification-layers")},
+    {"replica-crash-round-robin",
+     QT_TRANSLATE_NOOP3(
+         "Presets",
+         "Three replicas of api behind a round-robin balancer; replica 1 crashes at 20 s (it "
+         "refuses every attempt at once) and comes back at 40 s. A third of the attempts fail "
+         "meanwhile, but the client retries up to twice and the balancer sends each retry to the "
+         "next replica, so almost every request still succeeds, at the cost of extra attempts. "
+         "Disable the retry to see the crash.",
+         "replica-crash-round-robin")},
+    {"metastable-retry-lb",
+     QT_TRANSLATE_NOOP3(
+         "Presets",
+         "Two replicas of api, each with 10 slots (about 200 requests/s each), at 300 requests/s "
+         "behind round robin, and a client that retries 3 times with a 300 ms timeout per attempt. "
+         "Replica 0 crashes for 5 s at 20 s: its attempts fail at once and their retries pile onto "
+         "replica 1, whose queue outgrows the timeout. Timed-out attempts keep their place in the "
+         "queue, every late answer is retried, and the offered load stays far above capacity: the "
+         "system never recovers after the crash ends. Give the retry a budget (\"budget\": "
+         "{\"ratio\": 0.1}) or enable the circuit breaker (pipeline[0]) and the same crash passes "
+         "in seconds: both stop the retries from multiplying the load.",
+         "metastable-retry-lb")},
 };
 
 QString translateIn(const QTranslator *t, const char *context, const char *source,

@@ -78,6 +78,7 @@ BreakerDiagram::BreakerDiagram(SimulationController *controller, QWidget *parent
     setAttribute(Qt::WA_OpaquePaintEvent);
     connect(controller, &SimulationController::frameAdvanced, this, &BreakerDiagram::onFrame);
     connect(controller, &SimulationController::runReset, this, &BreakerDiagram::onReset);
+    connect(controller, &SimulationController::selectedEdgeChanged, this, &BreakerDiagram::onReset);
     onFrame();
 }
 
@@ -90,15 +91,16 @@ void BreakerDiagram::onReset()
 void BreakerDiagram::onFrame()
 {
     Simulation *sim = m_controller->simulation();
-    m_picker->setStages([sim] {
+    const EdgeRun *edge = m_controller->selectedEdge(); // the client's, or the selected one
+    m_picker->setStages([edge] {
         std::vector<std::string> names;
-        if (sim) {
-            for (const CircuitBreakerStage *b : sim->breakers())
+        if (edge) {
+            for (const CircuitBreakerStage *b : edge->breakers)
                 names.push_back(b->name());
         }
         return names;
     }());
-    if (!sim || sim->breakers().empty()) {
+    if (!edge || edge->breakers.empty()) {
         if (maximumHeight() != kNoteHeight)
             setMaximumHeight(kNoteHeight); // only the note: the other views take the room
         m_hasBreaker = false;
@@ -108,8 +110,8 @@ void BreakerDiagram::onFrame()
         update();
         return;
     }
-    CircuitBreakerStage *breaker = sim->breakers()[std::min<std::size_t>(
-        static_cast<std::size_t>(m_picker->chosen()), sim->breakers().size() - 1)];
+    CircuitBreakerStage *breaker = edge->breakers[std::min<std::size_t>(
+        static_cast<std::size_t>(m_picker->chosen()), edge->breakers.size() - 1)];
     const qint64 now = m_ticker->nowMs();
     for (const EventRecord &e : m_controller->frameEvents().events()) {
         if (e.kind != EventKind::BreakerTransition || e.stage != breaker->name())

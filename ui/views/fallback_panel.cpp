@@ -85,15 +85,16 @@ bool FallbackPanel::shown(int kind) const
 void FallbackPanel::onFrame()
 {
     Simulation *sim = m_controller->simulation();
-    m_hasFallback = sim && !sim->fallbacks().empty();
+    const EdgeRun *edge = m_controller->selectedEdge(); // the client's, or the selected one
+    m_hasFallback = edge && !edge->fallbacks.empty();
     // Without a fallback only the note shows: the other views take the room.
     const int maxHeight = m_hasFallback ? QWIDGETSIZE_MAX : kNoteHeight;
     if (maximumHeight() != maxHeight)
         setMaximumHeight(maxHeight);
-    m_picker->setStages([sim] {
+    m_picker->setStages([edge] {
         std::vector<std::string> names;
-        if (sim) {
-            for (const FallbackStage *f : sim->fallbacks())
+        if (edge) {
+            for (const FallbackStage *f : edge->fallbacks)
                 names.push_back(f->name());
         }
         return names;
@@ -102,8 +103,8 @@ void FallbackPanel::onFrame()
         update();
         return;
     }
-    const FallbackStage *stage = sim->fallbacks()[std::min<std::size_t>(
-        static_cast<std::size_t>(m_picker->chosen()), sim->fallbacks().size() - 1)];
+    const FallbackStage *stage = edge->fallbacks[std::min<std::size_t>(
+        static_cast<std::size_t>(m_picker->chosen()), edge->fallbacks.size() - 1)];
     const qint64 now = m_ticker->nowMs();
     const FallbackStage::Counters &c = stage->counters();
     const std::array<std::uint64_t, KindCount> counts{c.staticHits, c.cacheHits, c.cacheMisses,

@@ -49,6 +49,7 @@ RetryTimeline::RetryTimeline(SimulationController *controller, QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     connect(controller, &SimulationController::frameAdvanced, this, &RetryTimeline::onFrame);
     connect(controller, &SimulationController::runReset, this, &RetryTimeline::onReset);
+    connect(controller, &SimulationController::selectedEdgeChanged, this, &RetryTimeline::onReset);
     onFrame();
 }
 
@@ -136,10 +137,26 @@ void RetryTimeline::onFrame()
         update();
         return;
     }
-    const std::string target = "service:" + sim->scenario().target;
+    // The selected edge's callee and stages (the client edge's by default).
+    const EdgeRun *edge = m_controller->selectedEdge();
+    const std::string target = "service:" + (edge ? edge->callee : sim->scenario().target);
+    const bool clientEdge = !edge || edge->series == Stage::kClientEdge;
+    const auto onEdge = [&](std::string_view stage) {
+        if (clientEdge)
+            return stage.find("->") == std::string_view::npos; // the client edge's own names
+        for (const auto &st : edge->stages) {
+            if (st->name() == stage)
+                return true;
+        }
+        return false;
+    };
     const auto &events = m_controller->frameEvents().events();
     std::uint64_t starts = 0;
     for (const EventRecord &e : events) {
+        if ((e.kind == EventKind::Timeout || e.kind == EventKind::RetryScheduled ||
+             e.kind == EventKind::BreakerRejected || e.kind == EventKind::Fallback) &&
+            !onEdge(e.stage))
+            continue;
         switch (e.kind) {
         case EventKind::RequestStart:
             ++starts;

@@ -4,6 +4,7 @@
 #include "views/animation_ticker.h"
 #include "views/view_palette.h"
 
+#include <QEvent>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QMouseEvent>
@@ -360,8 +361,7 @@ TopologyView::TopologyView(SimulationController *controller, QWidget *parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
-    setToolTip(tr("Drag a service to move it; Shift-drag from one service to another to add a "
-                  "call; click an edge to show its stages in the other views."));
+    retranslate();
     connect(controller, &SimulationController::frameAdvanced, this, &TopologyView::onFrame);
     connect(controller, &SimulationController::runReset, this, [this] {
         m_model.reset();
@@ -371,6 +371,21 @@ TopologyView::TopologyView(SimulationController *controller, QWidget *parent)
 }
 
 TopologyView::~TopologyView() = default;
+
+void TopologyView::retranslate()
+{
+    setToolTip(tr("Drag a service to move it; Shift-drag from one service to another to add a "
+                  "call; click an edge to show its stages in the other views."));
+}
+
+void TopologyView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        m_scene->update(); // the items paint their texts with tr()
+    }
+    QGraphicsView::changeEvent(event);
+}
 
 qint64 TopologyView::wallNow() const
 {

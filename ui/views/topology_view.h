@@ -58,6 +58,7 @@ signals:
     void callRequested(const QString &from, const QString &to);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -69,6 +70,7 @@ private:
     friend class TopologyDotsItem;
 
     void onFrame();
+    void retranslate();
     void rebuild();
     void fit();
     qint64 wallNow() const;
