@@ -3357,6 +3357,10 @@ edit applied at %1 s</source>
         <source>Drag a service to move it; Shift-drag from one service to another to add a call; click an edge to show its stages in the other views.</source>
         <translation>拖动服务可移动它；按住 Shift 从一个服务拖到另一个服务可添加调用；点击调用边，其他视图会显示它的各个阶段。</translation>
     </message>
+    <message>
+        <source>direct</source>
+        <translation>直连</translation>
+    </message>
 </context>
 <context>
     <name>reslab::ui::TransportBar</name>

@@ -72,7 +72,16 @@ bool TopologyModel::setScenario(const Scenario &scenario)
     }
 
     // Graphviz places the nodes (its points, y up; nodes sized like ours, in inches).
+    // Each edge's label gets a second line as wide as its live badge, so that dot keeps room for
+    // the badge beside the edge.
     std::string dot = scenarioToDot(scenario);
+    for (std::size_t at = dot.find("label=\""); at != std::string::npos;
+         at = dot.find("label=\"", at + 1)) {
+        const std::size_t close = dot.find('"', at + 7);
+        if (dot.rfind("->", at) != std::string::npos &&
+            dot.rfind('\n', at) < dot.rfind("->", at)) // an edge's label, not a node's
+            dot.insert(close, "\\n000.0/s \u00b7 100 % failed");
+    }
     const std::string sizes = "  node [fixedsize=true, width=" + std::to_string(kNodeWidth / 72) +
                               ", height=" + std::to_string(kNodeHeight / 72) +
                               "];\n  graph [nodesep=0.6, ranksep=1.2];\n";
@@ -104,13 +113,27 @@ bool TopologyModel::setScenario(const Scenario &scenario)
             x += 200;
         }
     }
-    // A position saved in the scenario wins; the edges at it become straight.
+    // A position saved in the scenario wins; the edges at it become straight. The client (never
+    // saved) then sits left of the target.
+    bool saved = false;
     for (Node &n : m_nodes) {
         const auto it = scenario.layout.find(n.name);
         if (it != scenario.layout.end()) {
             n.centre = {it->second[0], it->second[1]};
-            straightenEdgesAt(n.name);
+            saved = true;
         }
+    }
+    if (saved) {
+        const Node *target = node(scenario.target);
+        double left = target ? target->centre.x() : 0;
+        for (const Node &n : m_nodes) {
+            if (!n.client)
+                left = std::min(left, n.centre.x());
+        }
+        if (target)
+            m_nodes.front().centre = {left - 200, target->centre.y()};
+        for (const Node &n : m_nodes)
+            straightenEdgesAt(n.name);
     }
     for (Edge &e : m_edges) {
         if (e.path.size() < 2) {

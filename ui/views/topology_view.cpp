@@ -240,6 +240,11 @@ public:
         return QRectF(e.labelAt.x() - w / 2, e.labelAt.y() - fm.height() - 2, w,
                       2 * fm.height() + 4);
     }
+    /// The pipeline label; "direct" (no stage) is a word, the stage names are keys.
+    static QString shownLabel(const TopologyModel::Edge &e)
+    {
+        return e.label == QLatin1String("direct") ? TopologyView::tr("direct") : e.label;
+    }
     static QString badgeText(const TopologyModel::Edge &e)
     {
         return TopologyView::tr("%1/s · %2 % failed")
@@ -291,7 +296,7 @@ public:
         p->setFont(vp::smallFont());
         p->setPen(vp::kText);
         p->drawText(QRectF(badge.left(), badge.top() + 1, badge.width(), fm.height()),
-                    Qt::AlignCenter, e->label);
+                    Qt::AlignCenter, shownLabel(*e));
         p->setPen(e->live.failureShare > 0.05 ? vp::kFailed : vp::kMutedText);
         p->drawText(QRectF(badge.left(), badge.top() + 1 + fm.height(), badge.width(), fm.height()),
                     Qt::AlignCenter, badgeText(*e));
@@ -409,6 +414,7 @@ void TopologyView::rebuild()
         m_nodes.push_back(item);
     }
     m_dots = new TopologyDotsItem(this);
+    m_dots->setVisible(m_animated);
     m_scene->addItem(m_dots);
     fit();
 }
@@ -445,6 +451,13 @@ void TopologyView::onFrame()
     m_ticker->frameRepainted();
     if (m_model.liveDots() > 0)
         m_ticker->runUntil(m_ticker->nowMs() + 2 * TopologyModel::kTripMs);
+}
+
+void TopologyView::setAnimated(bool animated)
+{
+    m_animated = animated;
+    if (m_dots)
+        m_dots->setVisible(animated);
 }
 
 void TopologyView::selectEdge(const std::string &edge)

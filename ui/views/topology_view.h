@@ -45,6 +45,8 @@ public:
     QPointF nodeCentre(const std::string &name) const;
     QPointF edgeMiddle(const std::string &name) const;
     void setWallClock(WallClock clock) { m_clock = std::move(clock); }
+    /// Whether requests are drawn as moving dots (off for still images).
+    void setAnimated(bool animated);
 
     QSize sizeHint() const override { return {640, 320}; }
     QSize minimumSizeHint() const override { return {300, 200}; }
@@ -89,6 +91,7 @@ private:
     std::string m_selectedEdge;
     std::string m_selectedService;
     bool m_moved = false;
+    bool m_animated = true;
     // Shift-drag from a node: a new call
     std::string m_linkFrom;
     QPointF m_linkTo;
