@@ -110,11 +110,16 @@ public:
                          n->size.height());
         const bool selected = m_view->m_selectedService == m_name;
         if (n->client) {
-            p->setPen(vp::kText);
             QFont f = vp::bodyFont();
             f.setBold(true);
             p->setFont(f);
-            p->drawText(box, Qt::AlignCenter, TopologyView::tr("client"));
+            // The edge starts under the label: clear its place first.
+            const QString label = TopologyView::tr("client");
+            const double w = QFontMetricsF(f).horizontalAdvance(label) + 8;
+            const QRectF behind(-w / 2, box.top() + 4, w, box.height() - 8);
+            p->fillRect(behind, vp::kBackground);
+            p->setPen(vp::kText);
+            p->drawText(box, Qt::AlignCenter, label);
             return;
         }
         p->setPen(QPen(selected ? vp::kFallback : vp::kFrame, selected ? 2.5 : 1.2));
