@@ -6,6 +6,8 @@
 #include "scenario_document.h"
 #include "simulation_controller.h"
 #include "views/breaker_diagram.h"
+#include "views/event_log_model.h"
+#include "views/event_log_view.h"
 #include "views/topology_view.h"
 
 #include "ui_runs.h"
@@ -137,8 +139,21 @@ TEST(TopologyView, SelectingAnEdgeRetargetsTheBreakerDiagram)
     test::play(*c, 60, 20.0);
     EXPECT_EQ(diagram->shownState(), c->selectedEdge()->breakers.front()->state());
     EXPECT_NE(diagram->shownState(), BreakerState::Closed);
+    // The event log shows that edge's events only: its stages, its calls, its callee's attempts.
+    auto *log = window.findChild<EventLogView *>();
+    ASSERT_NE(log, nullptr);
+    EXPECT_EQ(log->filter()->edge(), "gateway->reviews");
+    ASSERT_GT(log->filter()->rowCount(), 0);
+    for (int row = 0; row < log->filter()->rowCount(); ++row) {
+        const QString stage =
+            log->filter()->data(log->filter()->index(row, EventLogModel::Stage)).toString();
+        EXPECT_TRUE(stage == "gateway->reviews" || stage == "service:reviews" ||
+                    stage.startsWith("gateway->reviews/"))
+            << stage.toStdString();
+    }
     topology->selectEdge("client->gateway");
     EXPECT_FALSE(diagram->hasBreaker());
+    EXPECT_EQ(log->filter()->edge(), "");
 }
 
 TEST(TopologyView, AShiftDragAddsACallAndUndoRemovesIt)

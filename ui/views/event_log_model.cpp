@@ -203,8 +203,25 @@ void EventKindFilter::showOnly(EventKind kind)
     setShownKinds(bit(kind));
 }
 
+void EventKindFilter::setEdge(const std::string &edge, const std::string &callee)
+{
+    if (edge == m_edge)
+        return;
+    m_edge = edge;
+    m_edgeName = QString::fromStdString(edge);
+    m_stagePrefix = m_edgeName + QLatin1Char('/');
+    m_service = QString::fromStdString("service:" + callee);
+    invalidateFilter();
+}
+
 bool EventKindFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    if (!m_edge.empty()) {
+        const QModelIndex s = sourceModel()->index(sourceRow, EventLogModel::Stage, sourceParent);
+        const QString stage = sourceModel()->data(s, Qt::DisplayRole).toString();
+        if (stage != m_edgeName && stage != m_service && !stage.startsWith(m_stagePrefix))
+            return false;
+    }
     if (m_mask == ~0u)
         return true;
     const QModelIndex i = sourceModel()->index(sourceRow, EventLogModel::Kind, sourceParent);

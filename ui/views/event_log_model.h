@@ -105,12 +105,18 @@ public:
     void showOnly(EventKind kind);
     std::uint32_t shownKinds() const { return m_mask; }
     static std::uint32_t bit(EventKind kind) { return 1u << static_cast<unsigned>(kind); }
+    /// Shows only the events of one edge of a service graph: its stages (`EDGE/STAGE`), its calls
+    /// (`call_start`, `call_end`) and the attempts at its callee. Empty: every edge's events.
+    void setEdge(const std::string &edge, const std::string &callee);
+    const std::string &edge() const { return m_edge; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
     std::uint32_t m_mask = ~0u;
+    std::string m_edge;
+    QString m_stagePrefix, m_edgeName, m_service;
 };
 
 } // namespace reslab::ui

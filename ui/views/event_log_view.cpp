@@ -29,6 +29,15 @@ EventLogView::EventLogView(SimulationController *controller, QWidget *parent)
     setObjectName("eventLog");
     m_model->follow(controller);
     m_filter->setSourceModel(m_model);
+    // An edge of a graph selected in the topology view: its events only (the client edge: all).
+    connect(controller, &SimulationController::selectedEdgeChanged, this, [this, controller] {
+        const EdgeRun *edge = controller->selectedEdge();
+        if (!edge || edge->series == Stage::kClientEdge)
+            m_filter->setEdge({}, {});
+        else
+            m_filter->setEdge(edge->name, edge->callee);
+        updateCount();
+    });
 
     m_kind->setObjectName("eventKind");
     m_kind->addItem(QString(), -1); // "all kinds"; the kinds are events.csv's names
@@ -150,7 +159,7 @@ void EventLogView::onRepaintDue()
 void EventLogView::updateCount()
 {
     QString text = tr("last %1 of %2 events").arg(m_model->rowCount()).arg(m_model->seen());
-    if (m_filter->shownKinds() != ~0u)
+    if (m_filter->shownKinds() != ~0u || !m_filter->edge().empty())
         text = tr("%1 shown · ").arg(m_filter->rowCount()) + text;
     if (m_model->missed() > 0)
         text += tr(" (%1 skipped at overload)").arg(m_model->missed());
