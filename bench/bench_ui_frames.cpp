@@ -22,6 +22,8 @@
 #include "views/event_log_model.h"
 #include "views/event_log_view.h"
 
+#include "models.h"
+
 #include "reslab/io/scenario_io.h"
 #include "reslab/model/presets.h"
 #include "reslab/model/simulation.h"
@@ -59,6 +61,7 @@ struct Options
     int frames = 600;
     double rate = 1000;
     double speed = 10;
+    bool fanout = false; ///< the 10-service fan-out graph: the window opens on its topology
 };
 
 struct Stats
@@ -113,8 +116,10 @@ std::string firstLine(const char *path, const char *prefix)
     return {};
 }
 
-nlohmann::json scenarioJson(double rate)
+nlohmann::json scenarioJson(double rate, bool fanout)
 {
+    if (fanout)
+        return scenarioToJson(bench::fanoutScenario(rate, 3600));
     const auto preset = findPreset("seed-resilient-service");
     if (!preset) {
         std::fprintf(stderr, "bench_ui_frames: preset seed-resilient-service is missing\n");
@@ -164,8 +169,10 @@ Pass runWindow(const Options &o, Mode mode)
 {
     const bool full = mode == Mode::Full;
     MainWindow window;
-    window.document()->reset(scenarioJson(o.rate),
-                             QString("preset:seed-resilient-service (%1 req/s)").arg(o.rate));
+    window.document()->reset(
+        scenarioJson(o.rate, o.fanout),
+        QString(o.fanout ? "fan-out graph (%1 req/s)" : "preset:seed-resilient-service (%1 req/s)")
+            .arg(o.rate));
     window.resize(1600, 1000);
     window.show();
     QApplication::processEvents();
@@ -249,7 +256,7 @@ std::vector<double> runEmptyWidget(int frames)
 
 std::vector<double> runEngineAlone(const Options &o)
 {
-    const ScenarioParse parsed = parseScenario(scenarioJson(o.rate));
+    const ScenarioParse parsed = parseScenario(scenarioJson(o.rate, o.fanout));
     FrameEvents sink;
     RunOptions options;
     options.sink = &sink;
@@ -286,9 +293,11 @@ int main(int argc, char **argv)
             o.rate = next();
         else if (a == "--speed")
             o.speed = next();
+        else if (a == "--fanout")
+            o.fanout = true;
         else {
             std::fprintf(stderr, "usage: bench_ui_frames [--frames N] [--rate R] [--speed S] "
-                                 "[--no-log-pass]\n");
+                                 "[--no-log-pass] [--fanout]\n");
             return 2;
         }
     }
@@ -311,8 +320,9 @@ int main(int argc, char **argv)
     if (const auto colon = cpu.find(':'); colon != std::string::npos)
         cpu = cpu.substr(colon + 2);
     std::printf("Resilience Lab — GUI frame time (offscreen, MainWindow 1600x1000)\n");
-    std::printf("scenario    seed-resilient-service, load %.0f req/s, speed %.0fx, %d frames of "
+    std::printf("scenario    %s, load %.0f req/s, speed %.0fx, %d frames of "
                 "%.1f ms wall per pass (%.1f s simulated, %.2f M events)\n",
+                o.fanout ? "10-service fan-out graph (topology view)" : "seed-resilient-service",
                 o.rate, o.speed, o.frames, kFrameMs, full.simulatedS,
                 static_cast<double>(full.events) / 1e6);
     std::printf("machine     %s, %u hardware threads; Qt %s, platform %s\n", cpu.c_str(),
