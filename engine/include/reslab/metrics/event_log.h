@@ -33,6 +33,10 @@ enum class EventKind : std::uint8_t
     BreakerRejected,   ///< detail: state
     Fallback,          ///< detail: "static" / "cache" / "service" / "cache_miss" / "service_failed"
     RequestEnd,        ///< detail: outcome
+    // Appended with the version-2 stage types: existing kinds keep their numbers.
+    BulkheadRejected, ///< detail: "full" / "queue_full" / "wait_expired"
+    RateLimited,      ///< detail: the wait in ms, or "rejected"
+    Hedge,            ///< a hedged attempt started; detail: "delay" or the handled outcome
 };
 std::string_view eventKindName(EventKind k);
 
@@ -47,9 +51,9 @@ struct EventRecord
     Outcome outcome = Outcome::Ok; ///< AttemptEnd, RequestEnd, RetryDenied
     BreakerState from = BreakerState::Closed;
     BreakerState to = BreakerState::Closed; ///< BreakerTransition; BreakerRejected: state
-    SimTime value = 0;                      ///< RetryScheduled: delay; Timeout: timeout (µs)
-    std::string_view text;                  ///< Fallback / AttemptStart detail
-    std::string detail() const;             ///< the events.csv detail column
+    SimTime value = 0;          ///< µs: RetryScheduled delay, Timeout, RateLimited wait
+    std::string_view text;      ///< detail of Fallback/AttemptStart/BulkheadRejected/Hedge
+    std::string detail() const; ///< the events.csv detail column
 };
 
 /// Receives events as they happen. Sinks are optional: without one, events cost nothing.
