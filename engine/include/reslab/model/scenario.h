@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reslab/model/outcome.h"
+#include "reslab/stages/bulkhead_options.h"
 #include "reslab/stages/circuit_breaker_options.h"
 #include "reslab/stages/fallback_options.h"
 #include "reslab/stages/retry_options.h"
@@ -82,8 +83,8 @@ struct LoadSpec
 };
 
 /// The options of every stage type, one alternative per type. Adding a stage type adds its options
-/// struct here (with its folder under engine/src/stages/, docs/extending.md).
-using StageOptions = std::variant<BreakerSpec, RetrySpec, TimeoutSpec, FallbackSpec>;
+/// struct here, at the end (with its folder under engine/src/stages/, docs/extending.md).
+using StageOptions = std::variant<BreakerSpec, RetrySpec, TimeoutSpec, FallbackSpec, BulkheadSpec>;
 
 /// One entry of a pipeline: its name, its switch and its type's options.
 struct StageSpec
