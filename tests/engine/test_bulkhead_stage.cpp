@@ -203,6 +203,37 @@ TEST(BulkheadTest, ACallBeyondTheQueueLimitIsRejectedAtOnce)
     EXPECT_EQ(stageOf(sim).admitted(), 3u);
 }
 
+TEST(BulkheadTest, TheOldestWaiterGetsTheFreedPermitBeforeTheCallerIsAnswered)
+{
+    // [hedging (delay -1: hedge at once after a handled failure), bulkhead max 1, wait 1000].
+    // Hedging calls the bulkhead again from inside its done(), so a bulkhead that answered before
+    // handing the permit on would let that hedge jump the queue. The service answers, in the
+    // order calls reach it: error after 100, ok after 100, ok after 50.
+    //   0: request 0's first attempt goes in (error at 100).
+    //  10: request 1 waits.
+    // 100: request 0's attempt ends: the permit goes to request 1 (served 100..200) BEFORE
+    //      hedging hears `error`; its hedge then finds the bulkhead full and waits.
+    // 200: request 1 ends ok; the hedge goes in (ok at 250).
+    // (Unfair, the hedge would take the permit at 100 and request 0 would end first, at 200.)
+    ServiceSpec svc = scripted({err(100), ok(100), ok(50)});
+    StageSpec hedge;
+    hedge.options = HedgingSpec{};
+    hedge.name = "hedging";
+    hedge.as<HedgingSpec>().delayMs = -1;
+    Collect ev;
+    Simulation sim(scenario({0, 10}, svc, {hedge, bulkhead(1, 1000)}), RunOptions{.sink = &ev});
+    sim.runToEnd();
+    EXPECT_EQ(ends(ev), (std::vector<End>{{ms(200), 1, "ok"}, {ms(250), 0, "ok"}}));
+    std::vector<std::pair<SimTime, std::uint64_t>> starts;
+    for (const Ev &e : ev.of(EventKind::AttemptStart))
+        starts.emplace_back(e.t, e.request);
+    EXPECT_EQ(starts,
+              (std::vector<std::pair<SimTime, std::uint64_t>>{{0, 0}, {ms(100), 1}, {ms(200), 0}}));
+    EXPECT_EQ(ev.times(EventKind::Hedge), (std::vector<SimTime>{ms(100)}));
+    EXPECT_EQ(stageOf(sim).waited(), 2u);
+    EXPECT_EQ(stageOf(sim).admitted(), 3u);
+}
+
 TEST(BulkheadTest, CancellingAWaitingCallFreesItsPlaceInTheQueue)
 {
     // [timeout 300 cancel_inner, retry (1 retry of `error`, fixed 100 ms), bulkhead max 1,
