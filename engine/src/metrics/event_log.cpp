@@ -21,11 +21,11 @@ std::string_view breakerStateName(BreakerState s)
 
 std::string_view eventKindName(EventKind k)
 {
-    static constexpr std::array<std::string_view, 13> kNames = {
-        "request_start",    "attempt_start", "attempt_end", "attempt_cancelled",
-        "retry_scheduled",  "retry_denied",  "timeout",     "breaker_transition",
-        "breaker_rejected", "fallback",      "request_end", "call_start",
-        "call_end"};
+    static constexpr std::array<std::string_view, 16> kNames = {
+        "request_start",    "attempt_start",     "attempt_end",  "attempt_cancelled",
+        "retry_scheduled",  "retry_denied",      "timeout",      "breaker_transition",
+        "breaker_rejected", "fallback",          "request_end",  "call_start",
+        "call_end",         "bulkhead_rejected", "rate_limited", "hedge"};
     return kNames[static_cast<std::size_t>(k)];
 }
 
@@ -46,7 +46,11 @@ std::string EventRecord::detail() const
         return std::string(breakerStateName(to));
     case EventKind::Fallback:
     case EventKind::AttemptStart:
+    case EventKind::BulkheadRejected:
+    case EventKind::Hedge:
         return std::string(text);
+    case EventKind::RateLimited:
+        return text.empty() ? formatMillis(value) : std::string(text);
     case EventKind::RequestStart:
     case EventKind::AttemptCancelled:
     case EventKind::CallStart:

@@ -131,6 +131,15 @@ nlohmann::json summaryToJson(const Summary &s)
                 {"breakers", std::move(breakers)}};
         }
         j["edges"] = std::move(edges);
+        // The version-2 stage types' counts, only where the scenario has such a stage (so no
+        // existing scenario's summary gains a key).
+        if (s.hasBulkhead)
+            j["bulkhead"] = {{"rejected", s.bulkheadRejected}, {"waited", s.bulkheadWaited}};
+        if (s.hasRateLimiter)
+            j["rate_limiter"] = {{"rejected", s.rateLimiterRejected},
+                                 {"waited", s.rateLimiterWaited}};
+        if (s.hasHedging)
+            j["hedging"] = {{"hedges", s.hedges}};
     }
     return j;
 }
@@ -222,6 +231,23 @@ std::string formatSummaryText(const Summary &s)
                       static_cast<unsigned long long>(s.breakerTransitions),
                       static_cast<unsigned long long>(s.breakerRejected), s.timeInStateS[0],
                       s.timeInStateS[1], s.timeInStateS[2]);
+        out += line;
+    }
+    if (s.hasBulkhead) {
+        std::snprintf(line, sizeof line, "bulkhead     %llu rejected, %llu waited for a permit\n",
+                      static_cast<unsigned long long>(s.bulkheadRejected),
+                      static_cast<unsigned long long>(s.bulkheadWaited));
+        out += line;
+    }
+    if (s.hasRateLimiter) {
+        std::snprintf(line, sizeof line, "rate limiter %llu rejected, %llu waited for a permit\n",
+                      static_cast<unsigned long long>(s.rateLimiterRejected),
+                      static_cast<unsigned long long>(s.rateLimiterWaited));
+        out += line;
+    }
+    if (s.hasHedging) {
+        std::snprintf(line, sizeof line, "hedging      %llu hedged attempts\n",
+                      static_cast<unsigned long long>(s.hedges));
         out += line;
     }
     for (const ServiceTotals &t : s.services) {

@@ -36,9 +36,13 @@ enum class EventKind : std::uint8_t
     // version 2 (service graphs): the stage column is the edge, the attempt the caller's
     CallStart, ///< a service's call entered its edge; detail: empty
     CallEnd,   ///< the call's answer; detail: outcome
+    // Appended with the version-2 stage types: existing kinds keep their numbers.
+    BulkheadRejected, ///< detail: "full" / "queue_full" / "wait_expired"
+    RateLimited,      ///< detail: the wait in ms, or "rejected"
+    Hedge,            ///< a hedged attempt started; detail: "delay" or the handled outcome
 };
 /// How many kinds there are (the last one's value + 1).
-inline constexpr int kEventKindCount = static_cast<int>(EventKind::CallEnd) + 1;
+inline constexpr int kEventKindCount = static_cast<int>(EventKind::Hedge) + 1;
 std::string_view eventKindName(EventKind k);
 
 /// One event of a run, as written to events.csv and shown by the GUI.
@@ -52,9 +56,9 @@ struct EventRecord
     Outcome outcome = Outcome::Ok; ///< AttemptEnd, RequestEnd, RetryDenied
     BreakerState from = BreakerState::Closed;
     BreakerState to = BreakerState::Closed; ///< BreakerTransition; BreakerRejected: state
-    SimTime value = 0;                      ///< RetryScheduled: delay; Timeout: timeout (µs)
-    std::string_view text;                  ///< Fallback / AttemptStart detail
-    std::string detail() const;             ///< the events.csv detail column
+    SimTime value = 0;          ///< µs: RetryScheduled delay, Timeout, RateLimited wait
+    std::string_view text;      ///< detail of Fallback/AttemptStart/BulkheadRejected/Hedge
+    std::string detail() const; ///< the events.csv detail column
 };
 
 /// Receives events as they happen. Sinks are optional: without one, events cost nothing.

@@ -75,6 +75,8 @@ struct StageBucket
     std::uint32_t timeouts = 0;    ///< timeouts: calls cut off
     std::uint32_t fallbacks = 0;   ///< fallbacks: degraded answers given
     std::uint32_t fallbackFailed = 0; ///< fallbacks: nothing to give (stale cache, failed service)
+    std::uint32_t waited = 0;         ///< bulkheads, rate limiters: calls that had to wait to go on
+    std::uint32_t hedges = 0;         ///< hedging: hedged attempts started
 };
 
 /// One stage's metrics over the run, keyed by (edge, stage): one StageBucket per closed bucket,
@@ -222,6 +224,14 @@ struct Summary
     std::uint64_t breakerRejected = 0;
     std::array<double, 3> timeInStateS{}; ///< closed, open, half_open
     std::uint64_t fallbackStatic = 0, fallbackCache = 0, fallbackService = 0, fallbackMisses = 0;
+    // Version-2 stage types, every such stage of the client edge (summary.json writes each group
+    // only for a scenario that has a stage of its type).
+    bool hasBulkhead = false;
+    std::uint64_t bulkheadRejected = 0, bulkheadWaited = 0;
+    bool hasRateLimiter = false;
+    std::uint64_t rateLimiterRejected = 0, rateLimiterWaited = 0;
+    bool hasHedging = false;
+    std::uint64_t hedges = 0;
     std::vector<ServiceTotals> services;
     /// Version 2: every edge, the client's first (summary.json `edges`); empty for version 1.
     std::vector<EdgeSummary> edges;
