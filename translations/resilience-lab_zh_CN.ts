@@ -602,6 +602,126 @@
         <source>A failed required call fails the caller&apos;s attempt; a failed optional one leaves it degraded.</source>
         <translation>必需调用失败会使调用方的尝试失败；可选调用失败只让它降级。</translation>
     </message>
+    <message>
+        <source>maxConcurrentCalls</source>
+        <translation>maxConcurrentCalls</translation>
+    </message>
+    <message>
+        <source>Calls let through at the same time; the others wait for a permit or are rejected.</source>
+        <translation>同时放行的调用数；其余调用等待许可或被拒绝。</translation>
+    </message>
+    <message>
+        <source>maxWaitDuration</source>
+        <translation>maxWaitDuration</translation>
+    </message>
+    <message>
+        <source>How long a call waits for a permit when every permit is taken before it is rejected.</source>
+        <translation>所有许可都被占用时，调用在被拒绝之前等待许可的最长时间。</translation>
+    </message>
+    <message>
+        <source>reject at once</source>
+        <translation>立即拒绝</translation>
+    </message>
+    <message>
+        <source>QueueLimit</source>
+        <translation>QueueLimit</translation>
+    </message>
+    <message>
+        <source>Calls that may wait for a permit at the same time; one more is rejected at once.</source>
+        <translation>可同时等待许可的调用数；再多一个就立即拒绝。</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <source>How permits come back: all at once at the start of each period (resilience4j), or continuously into a bucket (token bucket).</source>
+        <translation>许可如何恢复：在每个周期开始时一次补满（resilience4j），或持续流入令牌桶（令牌桶算法）。</translation>
+    </message>
+    <message>
+        <source>timeoutDuration</source>
+        <translation>timeoutDuration</translation>
+    </message>
+    <message>
+        <source>Longest wait for a permit a call may reserve; a call that would wait longer is rejected at once.</source>
+        <translation>调用可预留许可的最长等待时间；需要等得更久的调用立即被拒绝。</translation>
+    </message>
+    <message>
+        <source>never wait</source>
+        <translation>从不等待</translation>
+    </message>
+    <message>
+        <source>limitForPeriod</source>
+        <translation>limitForPeriod</translation>
+    </message>
+    <message>
+        <source>Permits each refresh period starts with.</source>
+        <translation>每个刷新周期开始时的许可数。</translation>
+    </message>
+    <message>
+        <source>limitRefreshPeriod</source>
+        <translation>limitRefreshPeriod</translation>
+    </message>
+    <message>
+        <source>Length of one period: permits are refreshed at every multiple of it from the start of the run.</source>
+        <translation>一个周期的长度：从运行开始起，每到它的整数倍时刷新许可。</translation>
+    </message>
+    <message>
+        <source>Tokens per second</source>
+        <translation>每秒令牌数</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>令牌/s</translation>
+    </message>
+    <message>
+        <source>Rate at which the bucket refills; each call takes one token.</source>
+        <translation>令牌桶的补充速率；每个调用取走一个令牌。</translation>
+    </message>
+    <message>
+        <source>Burst (bucket size)</source>
+        <translation>突发量（桶容量）</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Tokens the bucket holds when full (it starts full): calls that may pass at once after a quiet spell.</source>
+        <translation>桶满时的令牌数（开始时是满的）：空闲一段时间后可以一次通过的调用数。</translation>
+    </message>
+    <message>
+        <source>MaxHedgedAttempts</source>
+        <translation>MaxHedgedAttempts</translation>
+    </message>
+    <message>
+        <source>hedges</source>
+        <translation>次对冲</translation>
+    </message>
+    <message>
+        <source>Attempts a call may make besides its first one, each racing the others.</source>
+        <translation>除第一次之外，一个调用还可以发出的尝试数，各次尝试相互竞速。</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Delay</translation>
+    </message>
+    <message>
+        <source>How long an attempt runs without an answer before the next one starts (0: all at once, -1: only after a failure).</source>
+        <translation>一次尝试在没有应答的情况下运行多久才启动下一次（0：全部同时发出；-1：仅在失败后）。</translation>
+    </message>
+    <message>
+        <source>all at once</source>
+        <translation>全部同时</translation>
+    </message>
+    <message>
+        <source>Cancel the losers</source>
+        <translation>取消落败的尝试</translation>
+    </message>
+    <message>
+        <source>Stop the other attempts when one wins; off, they run on and keep their service busy.</source>
+        <translation>一次尝试胜出时停止其他尝试；关闭时它们继续运行，使服务保持忙碌。</translation>
+    </message>
 </context>
 <context>
     <name>PatternStyle</name>
@@ -680,6 +800,46 @@
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
+    <message>
+        <source>%1 at a time</source>
+        <translation>同时 %1 个</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1/period</source>
+        <translation>%1/周期</translation>
+    </message>
+    <message>
+        <source>%1 per %2</source>
+        <translation>每 %2 %1 个</translation>
+    </message>
+    <message>
+        <source>+%1 on failure</source>
+        <translation>失败后 +%1</translation>
+    </message>
+    <message>
+        <source>+%1 after %2</source>
+        <translation>%2 后 +%1</translation>
+    </message>
+    <message>
+        <source>Bulkhead</source>
+        <translation>舱壁隔离</translation>
+    </message>
+    <message>
+        <source>Rate limiter</source>
+        <translation>限流器</translation>
+    </message>
+    <message>
+        <source>Limiter</source>
+        <translation>限流</translation>
+    </message>
+    <message>
+        <source>Hedging</source>
+        <translation>对冲请求</translation>
+    </message>
 </context>
 <context>
     <name>Presets</name>
@@ -752,6 +912,16 @@
         <source>Two replicas of api, each with 10 slots (about 200 requests/s each), at 300 requests/s behind round robin, and a client that retries 3 times with a 300 ms timeout per attempt. Replica 0 crashes for 5 s at 20 s: its attempts fail at once and their retries pile onto replica 1, whose queue outgrows the timeout. Timed-out attempts keep their place in the queue, every late answer is retried, and the offered load stays far above capacity: the system never recovers after the crash ends. Give the retry a budget (&quot;budget&quot;: {&quot;ratio&quot;: 0.1}) or enable the circuit breaker (pipeline[0]) and the same crash passes in seconds: both stop the retries from multiplying the load.</source>
         <comment>metastable-retry-lb</comment>
         <translation>api 有两个副本，每个 10 个槽位（各约 200 请求/s），轮询负载均衡下承受 300 请求/s；客户端重试 3 次，每次尝试超时 300 ms。副本 0 在 20 s 崩溃 5 秒：打到它的尝试立即失败，重试都压到副本 1 上，其队列增长到超过超时时长。超时的尝试仍在队列中占着位置，每个迟到的应答都会被重试，提供的负载始终远高于容量：崩溃结束后系统再也无法恢复。给重试加上预算（&quot;budget&quot;: {&quot;ratio&quot;: 0.1}）或启用熔断器（pipeline[0]），同样的崩溃几秒内就会过去：两者都能阻止重试成倍放大负载。</translation>
+    </message>
+    <message>
+        <source>The thread-exhaustion graph with three patterns on the gateway&apos;s call to reviews: a 200 ms timeout that cancels the abandoned call, a bulkhead of 5 concurrent calls that rejects at once beyond them, and a circuit breaker. When reviews hangs at 30 s the breaker opens after five timeouts, the bulkhead keeps reviews from ever holding more than 5 of the gateway&apos;s 20 slots, and the gateway keeps serving: degraded (without reviews) but successful. When reviews comes back at 60 s the breaker probes, closes, and the reviews are back. Compare cascade-thread-exhaustion.</source>
+        <comment>cascade-bulkhead-isolation</comment>
+        <translation>与线程耗尽场景相同的服务图，在网关调用 reviews 的边上加了三种模式：200 ms 的超时（并取消被放弃的调用）、5 个并发调用的舱壁隔离（超出即立即拒绝），以及一个熔断器。30 s 时 reviews 挂起，熔断器在五次超时后打开，舱壁隔离保证 reviews 永远占不到网关 20 个槽位中的 5 个以上，网关继续服务：降级（没有 reviews）但成功。60 s 时 reviews 恢复，熔断器发出探测请求后关闭，reviews 重新可用。对比 cascade-thread-exhaustion。</translation>
+    </message>
+    <message>
+        <source>A search service with a heavy tail (median 20 ms, p99 400 ms) at 200 requests/s. The client hedges: when an attempt has not answered within 50 ms (about the 85th percentile) it starts one more (Polly v8&apos;s hedging, max_hedged_attempts 1), the first answer wins and the loser is cancelled. p99 drops from about 430 ms to about 135 ms, at the cost of the hedged attempts: about 24 % more load on the service. Disable the hedging stage to compare.</source>
+        <comment>hedging-tail-latency</comment>
+        <translation>一个长尾的搜索服务（中位数 20 ms，p99 400 ms），负载 200 请求/s。客户端使用对冲请求：一次尝试 50 ms（约第 85 百分位）内没有应答就再发一次（Polly v8 的对冲策略，max_hedged_attempts 1），最先到达的应答胜出，落败的尝试被取消。p99 从约 430 ms 降到约 135 ms，代价是对冲带来的尝试：服务负载约增加 24 %。禁用 hedging 阶段即可对比。</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,35 @@ QString fallbackKey(const StageSpec &s, bool compact)
     return {};
 }
 
+QString bulkheadKey(const StageSpec &s, bool)
+{
+    return QCoreApplication::translate("PatternStyle", "%1 at a time")
+        .arg(s.as<BulkheadSpec>().maxConcurrentCalls);
+}
+
+QString rateLimiterKey(const StageSpec &s, bool compact)
+{
+    const RateLimiterSpec &r = s.as<RateLimiterSpec>();
+    if (r.algorithm == RateLimiterSpec::Algorithm::TokenBucket)
+        return QCoreApplication::translate("PatternStyle", "%1/s").arg(r.tokensPerS);
+    if (compact)
+        return QCoreApplication::translate("PatternStyle", "%1/period").arg(r.limitForPeriod);
+    return QCoreApplication::translate("PatternStyle", "%1 per %2")
+        .arg(r.limitForPeriod)
+        .arg(vp::formatDurationMs(r.limitRefreshPeriodMs));
+}
+
+QString hedgingKey(const StageSpec &s, bool)
+{
+    const HedgingSpec &h = s.as<HedgingSpec>();
+    if (h.delayMs < 0)
+        return QCoreApplication::translate("PatternStyle", "+%1 on failure")
+            .arg(h.maxHedgedAttempts);
+    return QCoreApplication::translate("PatternStyle", "+%1 after %2")
+        .arg(h.maxHedgedAttempts)
+        .arg(vp::formatDurationMs(h.delayMs));
+}
+
 QString noKey(const StageSpec &, bool)
 {
     return {};
@@ -82,6 +111,12 @@ const std::vector<PatternStyle> &patternStyles()
          QT_TRANSLATE_NOOP("PatternStyle", "Timeout"), QColor(0x45, 0x5a, 0x64), timeoutKey},
         {"fallback", QT_TRANSLATE_NOOP("PatternStyle", "Fallback"),
          QT_TRANSLATE_NOOP("PatternStyle", "Fallback"), vp::kFallback, fallbackKey},
+        {"bulkhead", QT_TRANSLATE_NOOP("PatternStyle", "Bulkhead"),
+         QT_TRANSLATE_NOOP("PatternStyle", "Bulkhead"), QColor(0x00, 0x83, 0x8f), bulkheadKey},
+        {"rate_limiter", QT_TRANSLATE_NOOP("PatternStyle", "Rate limiter"),
+         QT_TRANSLATE_NOOP("PatternStyle", "Limiter"), QColor(0x8d, 0x6e, 0x63), rateLimiterKey},
+        {"hedging", QT_TRANSLATE_NOOP("PatternStyle", "Hedging"),
+         QT_TRANSLATE_NOOP("PatternStyle", "Hedging"), QColor(0x55, 0x8b, 0x2f), hedgingKey},
     };
     return styles;
 }

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <functional>
 #include <string>
 
@@ -137,6 +138,50 @@ TEST(GraphPresets, MetastableCollapseOutlivesTheCrashUnlessRetriesAreBounded)
     breaker["pipeline"][0]["enabled"] = true;
     runDoc(breaker, &rows);
     EXPECT_GT(successShare(rows, 40, 120), 0.98);
+}
+
+TEST(GraphPresets, ABulkheadTimeoutAndBreakerIsolateTheHangingDependency)
+{
+    std::vector<BucketRow> rows;
+    const json isolated = presetJson("cascade-bulkhead-isolation");
+    std::uint64_t reviewsOkAfter = 0;
+    runDoc(isolated, &rows, [&](const Simulation &sim) {
+        for (const EdgeSeries &e : sim.recorder().edgeSeries()) {
+            if (e.name != "gateway->reviews")
+                continue;
+            for (std::size_t i = 0; i < e.buckets.size(); ++i) {
+                if (toSeconds(rows[i].start) >= 70)
+                    reviewsOkAfter += e.buckets[i].success;
+            }
+        }
+    });
+    // The same hang as cascade-thread-exhaustion: the gateway keeps serving (degraded)...
+    EXPECT_GT(successShare(rows, 30, 60), 0.99);
+    EXPECT_GT(successShare(rows, 60, 90), 0.99);
+    // ...and its calls to reviews succeed again once reviews is back (the breaker closed).
+    EXPECT_GT(reviewsOkAfter, 500u);
+    // Without the three stages the same graph fails everything.
+    json bare = isolated;
+    bare["services"]["gateway"]["calls"][1]["pipeline"] = json::array();
+    runDoc(bare, &rows);
+    EXPECT_EQ(successShare(rows, 35, 90), 0.0);
+}
+
+TEST(GraphPresets, HedgingCutsTheTailAtAMeasuredCost)
+{
+    json doc = presetJson("hedging-tail-latency");
+    const Summary hedged = runDoc(doc);
+    doc["pipeline"][0]["enabled"] = false;
+    const Summary plain = runDoc(doc);
+    // A lognormal with median 20 ms and p99 400 ms: P(> 50 ms) = 1 - Phi(ln(2.5) / sigma) with
+    // sigma = ln(20) / 2.326, about 0.24, so about that many extra attempts (losers are
+    // cancelled, a hedge whose primary answers first is cancelled too).
+    const double sigma = std::log(20.0) / 2.3263478740;
+    const double tail = 0.5 * std::erfc(std::log(2.5) / sigma / std::sqrt(2.0));
+    EXPECT_NEAR(hedged.amplification, 1.0 + tail, 0.02);
+    EXPECT_DOUBLE_EQ(plain.amplification, 1.0);
+    EXPECT_LT(hedged.latencyP99, 0.4 * plain.latencyP99);
+    EXPECT_GT(plain.latencyP99, 350.0);
 }
 
 } // namespace

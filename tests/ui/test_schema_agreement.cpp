@@ -56,7 +56,11 @@ json everything()
         { "type": "circuit_breaker", "policy": "polly" },
         { "type": "retry", "max_retries": 2, "budget": { "ratio": 0.2 } },
         { "type": "timeout", "timeout_ms": 500 },
-        { "type": "fallback", "mode": "cache" }
+        { "type": "fallback", "mode": "cache" },
+        { "type": "bulkhead", "max_concurrent_calls": 10 },
+        { "type": "rate_limiter", "limit_refresh_period_ms": 1000 },
+        { "type": "rate_limiter", "algorithm": "token_bucket", "tokens_per_s": 100 },
+        { "type": "hedging", "delay_ms": 100 }
       ]
     })");
 }
@@ -87,6 +91,11 @@ const std::map<std::string, std::string> &prefixes()
         {"timeout", "pipeline[4]."},
         {"fallback", "pipeline[5]."},
         {"fallback.cache", "pipeline[5]."},
+        {"bulkhead", "pipeline[6]."},
+        {"rate_limiter", "pipeline[7]."},
+        {"rate_limiter.fixed_window", "pipeline[7]."},
+        {"rate_limiter.token_bucket", "pipeline[8]."},
+        {"hedging", "pipeline[9]."},
     };
     return p;
 }

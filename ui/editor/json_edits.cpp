@@ -1,5 +1,7 @@
 #include "editor/json_edits.h"
 
+#include "reslab/stages/stage_pattern.h"
+
 #include "editor/parameter_catalog.h"
 
 #include <QCoreApplication>
@@ -201,6 +203,11 @@ json newStage(const std::string &type)
         return json{{"type", "timeout"}, {"timeout_ms", 1000}};
     if (type == "fallback")
         return json{{"type", "fallback"}, {"mode", "static"}};
+    if (type == "rate_limiter") // limit_refresh_period_ms has no default
+        return json{{"type", "rate_limiter"},
+                    {"algorithm", "fixed_window"},
+                    {"limit_for_period", 50},
+                    {"limit_refresh_period_ms", 1000}};
     return json{{"type", type}};
 }
 
@@ -310,6 +317,12 @@ std::string stageShape(const json &stage)
         addShape(s, "budget", budget ? (budget->is_object() ? "1" : "!") : "0");
     } else if (type == "fallback") {
         addShape(s, "mode", stringOr(stage, "mode", "static"));
+    } else if (const StagePattern *p = findStagePattern(type); p && !p->variantKey.empty()) {
+        // A type built from its schema rows: its variant decides which rows the card shows.
+        const ParamInfo *selector = findParameter(type, p->variantKey);
+        addShape(s, "variant",
+                 stringOr(stage, std::string(p->variantKey).c_str(),
+                          selector ? std::string(selector->defaultChoice).c_str() : ""));
     }
     return s;
 }

@@ -651,6 +651,17 @@ void StageCard::buildFromSchema(QVBoxLayout *layout)
 {
     for (const ParamInfo *p : parametersIn(m_type))
         layout->addWidget(schemaField(std::string(p->key), *p));
+    // A type with variants (a rate limiter's algorithm): the chosen variant's rows follow.
+    const StagePattern *pattern = findStagePattern(m_type);
+    if (!pattern || pattern->variantKey.empty())
+        return;
+    const ParamInfo *selector = findParameter(m_type, pattern->variantKey);
+    const nlohmann::json chosen = m_hub->value(path(std::string(pattern->variantKey)));
+    const std::string variant = chosen.is_string()
+                                    ? chosen.get<std::string>()
+                                    : std::string(selector ? selector->defaultChoice : "");
+    for (const ParamInfo *p : parametersIn(m_type + "." + variant))
+        layout->addWidget(schemaField(std::string(p->key), *p));
 }
 
 } // namespace reslab::ui

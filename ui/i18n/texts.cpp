@@ -233,6 +233,53 @@ namespace {
     QT_TRANSLATE_NOOP("ParameterSchema", "Required"),
     QT_TRANSLATE_NOOP("ParameterSchema", "A failed required call fails the caller's attempt; a "
                                          "failed optional one leaves it degraded."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "maxConcurrentCalls"),
+    QT_TRANSLATE_NOOP(
+        "ParameterSchema",
+        "Calls let through at the same time; the others wait for a permit or are rejected."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "maxWaitDuration"),
+    QT_TRANSLATE_NOOP(
+        "ParameterSchema",
+        "How long a call waits for a permit when every permit is taken before it is rejected."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "reject at once"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "QueueLimit"),
+    QT_TRANSLATE_NOOP(
+        "ParameterSchema",
+        "Calls that may wait for a permit at the same time; one more is rejected at once."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Algorithm"),
+    QT_TRANSLATE_NOOP("ParameterSchema",
+                      "How permits come back: all at once at the start of each period "
+                      "(resilience4j), or continuously into a bucket (token bucket)."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "timeoutDuration"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Longest wait for a permit a call may reserve; a call "
+                                         "that would wait longer is rejected at once."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "never wait"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "limitForPeriod"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Permits each refresh period starts with."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "limitRefreshPeriod"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Length of one period: permits are refreshed at every "
+                                         "multiple of it from the start of the run."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Tokens per second"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "tokens/s"),
+    QT_TRANSLATE_NOOP("ParameterSchema",
+                      "Rate at which the bucket refills; each call takes one token."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Burst (bucket size)"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "tokens"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Tokens the bucket holds when full (it starts full): "
+                                         "calls that may pass at once after a quiet spell."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "MaxHedgedAttempts"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "hedges"),
+    QT_TRANSLATE_NOOP("ParameterSchema",
+                      "Attempts a call may make besides its first one, each racing the others."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Delay"),
+    QT_TRANSLATE_NOOP("ParameterSchema",
+                      "How long an attempt runs without an answer before the next one starts (0: "
+                      "all at once, -1: only after a failure)."),
+    QT_TRANSLATE_NOOP("ParameterSchema", "all at once"),
+    QT_TRANSLATE_NOOP("ParameterSchema", "Cancel the losers"),
+    QT_TRANSLATE_NOOP(
+        "ParameterSchema",
+        "Stop the other attempts when one wins; off, they run on and keep their service busy."),
 };
 
 // The built-in scenarios' descriptions (resources/scenarios/*.json, `description`), keyed by
@@ -356,6 +403,27 @@ constexpr PresetText kPresetTexts[] = {
          "{\"ratio\": 0.1}) or enable the circuit breaker (pipeline[0]) and the same crash passes "
          "in seconds: both stop the retries from multiplying the load.",
          "metastable-retry-lb")},
+    {"cascade-bulkhead-isolation",
+     QT_TRANSLATE_NOOP3(
+         "Presets",
+         "The thread-exhaustion graph with three patterns on the gateway's call to reviews: a 200 "
+         "ms timeout that cancels the abandoned call, a bulkhead of 5 concurrent calls that "
+         "rejects at once beyond them, and a circuit breaker. When reviews hangs at 30 s the "
+         "breaker opens after five timeouts, the bulkhead keeps reviews from ever holding more "
+         "than 5 of the gateway's 20 slots, and the gateway keeps serving: degraded (without "
+         "reviews) but successful. When reviews comes back at 60 s the breaker probes, closes, and "
+         "the reviews are back. Compare cascade-thread-exhaustion.",
+         "cascade-bulkhead-isolation")},
+    {"hedging-tail-latency",
+     QT_TRANSLATE_NOOP3(
+         "Presets",
+         "A search service with a heavy tail (median 20 ms, p99 400 ms) at 200 requests/s. The "
+         "client hedges: when an attempt has not answered within 50 ms (about the 85th percentile) "
+         "it starts one more (Polly v8's hedging, max_hedged_attempts 1), the first answer wins "
+         "and the loser is cancelled. p99 drops from about 430 ms to about 135 ms, at the cost of "
+         "the hedged attempts: about 24 % more load on the service. Disable the hedging stage to "
+         "compare.",
+         "hedging-tail-latency")},
 };
 
 QString translateIn(const QTranslator *t, const char *context, const char *source,
