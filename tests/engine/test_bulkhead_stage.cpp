@@ -293,6 +293,24 @@ TEST(BulkheadTest, CancellingAnAdmittedCallFreesItsPermitForTheNextWaiter)
     EXPECT_EQ(stageOf(sim).inside(), 0);
 }
 
+TEST(BulkheadTest, EndedWaitsLeaveNoQueueEntriesBehind)
+{
+    // max 1, wait 100 ms: call 0 holds the permit for 5 s; calls at 10, 20, ..., 1000 each wait
+    // 100 ms and are rejected. Every wait has ended by 1100 and the queue must be empty then, not
+    // hold an entry per call until a permit frees at 5000.
+    std::vector<double> at{0};
+    for (int i = 1; i <= 100; ++i)
+        at.push_back(10.0 * i);
+    Simulation sim(scenario(at, constantService(5000, 0.0), {bulkhead(1, 100)}));
+    sim.advanceTo(ms(1000));
+    EXPECT_EQ(stageOf(sim).waiting(), 10); // the calls of (900, 1000]
+    EXPECT_EQ(stageOf(sim).queueEntries(), 10u);
+    sim.advanceTo(ms(1100));
+    EXPECT_EQ(stageOf(sim).waiting(), 0);
+    EXPECT_EQ(stageOf(sim).queueEntries(), 0u);
+    EXPECT_EQ(stageOf(sim).rejected(), 100u);
+}
+
 TEST(BulkheadTest, RaisingTheLimitAdmitsWaitingCallsAtOnce)
 {
     // max 1, wait 1000 ms, three calls at 0 to a 300 ms service: calls 1 and 2 wait. At 50 the

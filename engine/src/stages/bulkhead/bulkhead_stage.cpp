@@ -84,6 +84,19 @@ void BulkheadStage::admitWaiting()
     }
 }
 
+void BulkheadStage::dropStaleWaiters()
+{
+    // Waits of equal length end in the order they began, so the entry of a wait that just ended
+    // is usually at the front: dropping it now keeps the queue as short as the live waiters
+    // (without it, a bulkhead whose permits stay taken would queue one entry per call).
+    while (!m_waiting.empty()) {
+        const BulkheadCall *f = m_frames.get(m_waiting.front());
+        if (f && f->waiting)
+            return;
+        m_waiting.pop_front();
+    }
+}
+
 void BulkheadStage::done(std::uint64_t token, Outcome outcome)
 {
     BulkheadCall *f = m_frames.get(token);
@@ -104,8 +117,9 @@ void BulkheadStage::fire(std::uint32_t kind, std::uint64_t arg)
         if (!f->waiting)
             return;
         f->waiting = false;
-        --m_waiters; // its queue entry is skipped later
+        --m_waiters;
         countRejection(f->slot, "wait_expired");
+        dropStaleWaiters();
     } else if (!f->rejected) {
         return;
     }
@@ -124,10 +138,13 @@ void BulkheadStage::cancel(std::uint64_t handle)
         admitWaiting(); // its permit goes to the oldest waiting call
         return;
     }
-    if (f->waiting)
-        --m_waiters; // its place in the queue frees; the entry itself is skipped later
+    const bool waiting = f->waiting;
+    if (waiting)
+        --m_waiters; // its place in the queue frees at once
     m_ctx.sim.cancel(f->timer);
     drop(handle);
+    if (waiting)
+        dropStaleWaiters();
 }
 
 void BulkheadStage::reconfigure(const StageSpec &spec)

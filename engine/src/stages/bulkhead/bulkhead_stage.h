@@ -42,6 +42,8 @@ public:
     int inside() const { return m_inside; }
     /// Calls waiting for a permit now.
     std::int64_t waiting() const { return m_waiters; }
+    /// Entries in the waiting queue, live or not yet dropped.
+    std::size_t queueEntries() const { return m_waiting.size(); }
 
 private:
     enum : std::uint32_t
@@ -53,6 +55,8 @@ private:
     void enter(std::uint64_t handle);
     /// Gives free permits to the oldest waiting calls.
     void admitWaiting();
+    /// Pops the entries of calls no longer waiting from the front of the queue.
+    void dropStaleWaiters();
     /// Counts and publishes a rejection of the call in `slot` (`reason`: the event's detail).
     void countRejection(std::uint32_t slot, std::string_view reason);
 
