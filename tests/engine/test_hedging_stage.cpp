@@ -179,23 +179,24 @@ TEST(HedgingTest, AHandledFailureHedgesAtOnceAndTheDelayRestartsFromThatHedge)
     EXPECT_EQ(at(ev, EventKind::AttemptCancelled), (std::vector<At>{{ms(180), 0, 2}}));
 }
 
-TEST(HedgingTest, WhenEveryAttemptFailsTheLastOneToEndGivesTheAnswer)
+TEST(HedgingTest, WhenEveryAttemptFailsTheFirstAttemptsOutcomeIsTheAnswer)
 {
     // [hedging (two hedges, delay 100), timeout 400 cancel_inner]: each attempt has its own
     // timeout. First attempt at 0: error after 350. Hedge 1 at 100: the service would take 1000,
     // its timeout fires at 500. Hedge 2 at 200 (the delay from hedge 1): error after 50. Every
-    // outcome is handled and no hedge is left: the stage waits for the last one, hedge 1's
-    // `timeout` at 500, and answers with it. (Polly v8 itself returns the first attempt's
-    // outcome here, `error`: see docs/semantics.md.)
+    // outcome is handled and no hedge is left: the stage waits for the last one (hedge 1's
+    // timeout at 500) and answers, as Polly v8 does (HedgingExecutionContext takes the first
+    // task in launch order that completed), with the first attempt's outcome: `error`.
     ServiceSpec svc = scripted({err(350), ok(1000), err(50)});
     Collect ev;
     Simulation sim(scenario({0}, svc, {hedging(2, 100), timeout(400, true)}),
                    RunOptions{.sink = &ev});
     sim.runToEnd();
     EXPECT_EQ(at(ev, EventKind::Hedge), (std::vector<At>{{ms(100), 0, 1}, {ms(200), 0, 2}}));
-    EXPECT_EQ(ev.ends(), (std::vector<std::pair<SimTime, std::string>>{{ms(500), "timeout"}}));
+    EXPECT_EQ(ev.ends(), (std::vector<std::pair<SimTime, std::string>>{{ms(500), "error"}}));
     EXPECT_EQ(at(ev, EventKind::AttemptEnd), (std::vector<At>{{ms(250), 0, 3}, {ms(350), 0, 1}}));
-    EXPECT_EQ(failures(sim.summary(), Outcome::Timeout), 1u);
+    EXPECT_EQ(failures(sim.summary(), Outcome::Error), 1u);
+    EXPECT_EQ(failures(sim.summary(), Outcome::Timeout), 0u);
 }
 
 TEST(HedgingTest, AnUnhandledFailureWinsAtOnce)

@@ -876,7 +876,8 @@ TEST(EditorRegistry, AddStageOffersEveryRegisteredStageType)
     ASSERT_NE(add, nullptr);
     ASSERT_NE(add->menu(), nullptr);
     const QList<QAction *> actions = add->menu()->actions();
-    const std::vector<const char *> expected{"circuit_breaker", "retry", "timeout", "fallback"};
+    const std::vector<const char *> expected{
+        "circuit_breaker", "retry", "timeout", "fallback", "bulkhead", "rate_limiter", "hedging"};
     ASSERT_EQ(actions.size(), static_cast<qsizetype>(expected.size()));
     for (std::size_t i = 0; i < expected.size(); ++i)
         EXPECT_EQ(actions[static_cast<qsizetype>(i)]->objectName(), QString("add:") + expected[i]);

@@ -41,6 +41,7 @@ void HedgingStage::launch(std::uint64_t handle, std::string_view reason)
     ++f.running;
     const auto a = m_attempts.alloc();
     m_attempts[a.index].call = handle;
+    m_attempts[a.index].index = index;
     f.attempts[index] = a.pack();
     if (index > 0) {
         ++m_hedges;
@@ -90,8 +91,11 @@ void HedgingStage::done(std::uint64_t token, Outcome outcome)
     if (!a)
         return;
     const std::uint64_t handle = a->call;
+    const bool first = a->index == 0;
     m_attempts.free(static_cast<std::uint32_t>(token));
     HedgingCall &f = frame(handle); // a call's record outlives its attempts
+    if (first)
+        f.firstOutcome = outcome;
     --f.running;
     if (f.answered) {
         // A loser left running (cancel_losers false) ended: nobody waits for it. The last one
@@ -123,13 +127,15 @@ void HedgingStage::done(std::uint64_t token, Outcome outcome)
         return;
     }
     // A handled failure: hedge at once while hedges remain (the delay re-arms from there);
-    // otherwise wait for the others, and when none is left answer with this, the last, outcome.
+    // otherwise wait for the others. When every attempt failed, Polly v8 answers with the first
+    // attempt's outcome (HedgingExecutionContext takes the first task, in launch order, that
+    // completed), whichever ended last.
     if (f.launched < f.maxAttempts) {
         launch(handle, outcomeName(outcome));
         return;
     }
     if (f.running == 0)
-        answer(handle, outcome);
+        answer(handle, f.firstOutcome);
 }
 
 void HedgingStage::cancel(std::uint64_t handle)

@@ -20,6 +20,8 @@ struct HedgingCall : CallFrame
     bool cancelLosers = true;
     bool answered = false; ///< its caller has the answer; the losers run on (cancel_losers false)
     bool timerArmed = false;
+    /// The first attempt's outcome once it ended: Polly's answer when every attempt fails.
+    Outcome firstOutcome = Outcome::Error;
     EventId timer; ///< the delay before the next hedge
 };
 
@@ -50,6 +52,7 @@ private:
     {
         std::uint64_t call = 0;  ///< the call's handle
         std::uint64_t inner = 0; ///< the inner call's handle
+        std::uint8_t index = 0;  ///< 0: the first attempt, then the hedges in launch order
     };
 
     /// Starts the next attempt of `handle` (a hedge unless it is the first; `reason`: the hedge
