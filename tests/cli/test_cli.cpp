@@ -15,28 +15,11 @@ namespace reslab {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::parseCsv;
 using testing::readFile;
 using testing::runCli;
 using testing::shellQuote;
 using testing::TempDir;
-
-std::vector<std::vector<std::string>> parseCsv(const std::string &text)
-{
-    std::vector<std::vector<std::string>> rows;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        std::vector<std::string> cells;
-        std::string cell;
-        std::istringstream ls(line);
-        while (std::getline(ls, cell, ','))
-            cells.push_back(cell);
-        if (!line.empty() && line.back() == ',')
-            cells.emplace_back();
-        rows.push_back(cells);
-    }
-    return rows;
-}
 
 nlohmann::json presetJson(const std::string &name)
 {

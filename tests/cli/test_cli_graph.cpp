@@ -17,28 +17,11 @@ namespace reslab {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::parseCsv;
 using testing::readFile;
 using testing::runCli;
 using testing::shellQuote;
 using testing::TempDir;
-
-std::vector<std::vector<std::string>> csv(const std::string &text)
-{
-    std::vector<std::vector<std::string>> rows;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        std::vector<std::string> row;
-        std::string cell;
-        std::istringstream l(line);
-        while (std::getline(l, cell, ','))
-            row.push_back(cell);
-        if (!line.empty() && line.back() == ',')
-            row.emplace_back();
-        rows.push_back(row);
-    }
-    return rows;
-}
 
 TEST(CliGraph, RunWritesEdgesAndServicesThatAddUpToTheSummary)
 {
@@ -57,7 +40,7 @@ TEST(CliGraph, RunWritesEdgesAndServicesThatAddUpToTheSummary)
                             "max_queue", "replicas"})
         EXPECT_TRUE(s["service"]["gateway"].contains(key)) << key;
 
-    const auto edges = csv(readFile(dir.path() / "edges.csv"));
+    const auto edges = parseCsv(readFile(dir.path() / "edges.csv"));
     ASSERT_FALSE(edges.empty());
     EXPECT_EQ(edges[0], (std::vector<std::string>{"t_s", "edge", "calls", "success", "fallback",
                                                   "failure", "rejected", "attempts", "retries",
@@ -74,7 +57,7 @@ TEST(CliGraph, RunWritesEdgesAndServicesThatAddUpToTheSummary)
         EXPECT_EQ(attempts[name], s["edges"][name]["attempts"].get<std::uint64_t>()) << name;
     }
 
-    const auto services = csv(readFile(dir.path() / "services.csv"));
+    const auto services = parseCsv(readFile(dir.path() / "services.csv"));
     EXPECT_EQ(services[0],
               (std::vector<std::string>{"t_s", "service", "replica", "attempts", "ok", "error",
                                         "overloaded", "in_flight", "queue_len", "utilization"}));
@@ -95,7 +78,7 @@ TEST(CliGraph, VersionOneSummariesGainNoGraphKeys)
     EXPECT_FALSE(s.contains("edges"));
     EXPECT_FALSE(s["service"].begin()->contains("replicas"));
     // The graph files are written for every run: one edge, one replica.
-    const auto edges = csv(readFile(dir.path() / "edges.csv"));
+    const auto edges = parseCsv(readFile(dir.path() / "edges.csv"));
     ASSERT_GT(edges.size(), 1u);
     EXPECT_THAT(edges[1][1], HasSubstr("client->"));
 }

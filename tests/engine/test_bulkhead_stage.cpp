@@ -42,30 +42,15 @@ Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<
     return scriptScenario("bulkhead-test", 5, std::move(atMs), svc, std::move(pipeline));
 }
 
-/// The run's only bulkhead.
 const BulkheadStage &stageOf(const Simulation &sim)
 {
-    for (const auto &stage : sim.clientEdge().stages) {
-        if (const auto *b = dynamic_cast<const BulkheadStage *>(stage.get()))
-            return *b;
-    }
-    throw std::logic_error("no bulkhead in the pipeline");
+    return onlyStage<BulkheadStage>(sim);
 }
 
 /// (time, request, outcome) of every request end, in order.
-struct End
-{
-    SimTime t;
-    std::uint64_t request;
-    std::string outcome;
-    bool operator==(const End &) const = default;
-};
 std::vector<End> ends(const Collect &ev)
 {
-    std::vector<End> out;
-    for (const Ev &e : ev.of(EventKind::RequestEnd))
-        out.push_back({e.t, e.request, e.detail});
-    return out;
+    return requestEnds(ev);
 }
 
 TEST(BulkheadTest, CallsBeyondTheLimitAreRejectedWhenTheirWaitRunsOut)

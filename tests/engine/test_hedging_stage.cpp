@@ -42,11 +42,7 @@ Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<
 
 const HedgingStage &stageOf(const Simulation &sim)
 {
-    for (const auto &stage : sim.clientEdge().stages) {
-        if (const auto *h = dynamic_cast<const HedgingStage *>(stage.get()))
-            return *h;
-    }
-    throw std::logic_error("no hedging stage in the pipeline");
+    return onlyStage<HedgingStage>(sim);
 }
 
 /// (time, request, attempt) of the events of one kind.

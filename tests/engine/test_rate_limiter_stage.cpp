@@ -55,11 +55,7 @@ Scenario scenario(std::vector<double> atMs, const ServiceSpec &svc, std::vector<
 
 const RateLimiterStage &stageOf(const Simulation &sim)
 {
-    for (const auto &stage : sim.clientEdge().stages) {
-        if (const auto *r = dynamic_cast<const RateLimiterStage *>(stage.get()))
-            return *r;
-    }
-    throw std::logic_error("no rate limiter in the pipeline");
+    return onlyStage<RateLimiterStage>(sim);
 }
 
 /// (time, request) of every attempt start at the service.
@@ -72,19 +68,9 @@ std::vector<std::pair<SimTime, std::uint64_t>> starts(const Collect &ev)
 }
 using Starts = std::vector<std::pair<SimTime, std::uint64_t>>;
 
-struct End
-{
-    SimTime t;
-    std::uint64_t request;
-    std::string outcome;
-    bool operator==(const End &) const = default;
-};
 std::vector<End> ends(const Collect &ev)
 {
-    std::vector<End> out;
-    for (const Ev &e : ev.of(EventKind::RequestEnd))
-        out.push_back({e.t, e.request, e.detail});
-    return out;
+    return requestEnds(ev);
 }
 
 TEST(RateLimiterTest, FixedWindowReservesPermitsOfTheNextCycle)

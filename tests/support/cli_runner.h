@@ -8,6 +8,7 @@
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace reslab::testing {
 
@@ -89,6 +90,26 @@ inline CliResult runCli(const std::string &args, int timeoutSeconds = 120)
     r.out = readFile(out);
     r.err = readFile(err);
     return r;
+}
+
+/// A CSV file's rows, split at commas (the outputs quote nothing); a trailing comma is an empty
+/// last cell.
+inline std::vector<std::vector<std::string>> parseCsv(const std::string &text)
+{
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::vector<std::string> cells;
+        std::string cell;
+        std::istringstream ls(line);
+        while (std::getline(ls, cell, ','))
+            cells.push_back(cell);
+        if (!line.empty() && line.back() == ',')
+            cells.emplace_back();
+        rows.push_back(cells);
+    }
+    return rows;
 }
 
 } // namespace reslab::testing

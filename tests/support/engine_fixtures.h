@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -82,6 +83,34 @@ public:
     }
     std::vector<Ev> events;
 };
+
+/// (time, request, outcome) of a request's end, as events.csv has it.
+struct End
+{
+    SimTime t;
+    std::uint64_t request;
+    std::string outcome;
+    bool operator==(const End &) const = default;
+};
+/// Every request_end of a run, in order.
+inline std::vector<End> requestEnds(const Collect &ev)
+{
+    std::vector<End> out;
+    for (const Ev &e : ev.of(EventKind::RequestEnd))
+        out.push_back({e.t, e.request, e.detail});
+    return out;
+}
+
+/// The only stage of type `S` on the client edge (a test's pipeline has one).
+template <class S>
+const S &onlyStage(const Simulation &sim)
+{
+    for (const auto &stage : sim.clientEdge().stages) {
+        if (const auto *s = dynamic_cast<const S *>(stage.get()))
+            return *s;
+    }
+    throw std::logic_error("no such stage in the pipeline");
+}
 
 /// A service that answers from `script` in order (1 s latency once the script runs out).
 inline ServiceSpec scripted(std::vector<ScriptedOutcome> script, std::string name = "svc")
