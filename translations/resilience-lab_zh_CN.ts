@@ -2909,6 +2909,10 @@ in flight: %3</source>
         <source>Failure outcomes this fallback replaces.</source>
         <translation>这个降级替代哪些失败结果。</translation>
     </message>
+    <message>
+        <source>Failure outcomes after which a hedged attempt starts at once; any other answer wins.</source>
+        <translation>出现这些失败结果时立即发起一次对冲尝试；其他任何应答都直接胜出。</translation>
+    </message>
 </context>
 <context>
     <name>reslab::ui::StageHeader</name>

@@ -243,6 +243,32 @@ TEST(GraphBalancers, RoundRobinIgnoresLoad)
     EXPECT_EQ(replicaAttempts(sim.summary(), "api"), (std::vector<std::uint64_t>{4, 4, 3}));
 }
 
+TEST(GraphBalancers, LeastOutstandingSendsEverythingToACrashedReplica)
+{
+    // Replica 0 refuses every attempt at once, so it never has anything outstanding: with all
+    // replicas idle between sparse requests, the tie goes to the lowest index every time, and
+    // the retries too (a "black hole" of load-aware balancing without health checks).
+    std::vector<double> at;
+    for (int i = 0; i < 10; ++i)
+        at.push_back(100.0 * i);
+    json services = {{"api",
+                      {{"latency_ms", constant(10)},
+                       {"replicas", 3},
+                       {"load_balancer", "least_outstanding"},
+                       {"phases", {{{"at_s", 0}, {"replicas", {0}}, {"state", "refuse"}}}}}}};
+    json pipeline = {{{"type", "retry"}, {"max_retries", 2}, {"backoff", "fixed"}, {"base_ms", 0}}};
+    Simulation sim(load(scripted(services, "api", at, 20, pipeline)));
+    sim.runToEnd();
+    const Summary s = sim.summary();
+    EXPECT_EQ(replicaAttempts(s, "api"), (std::vector<std::uint64_t>{30, 0, 0}));
+    EXPECT_EQ(s.success, 0u);
+    // Round robin spreads the same retries: every request succeeds on its second try at most.
+    services["api"]["load_balancer"] = "round_robin";
+    Simulation rr(load(scripted(services, "api", at, 20, pipeline)));
+    rr.runToEnd();
+    EXPECT_EQ(rr.summary().success, 10u);
+}
+
 TEST(GraphBalancers, RandomSpreadsEvenly)
 {
     json services = {

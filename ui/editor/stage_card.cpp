@@ -651,8 +651,14 @@ void StageCard::buildFromSchema(QVBoxLayout *layout)
 {
     for (const ParamInfo *p : parametersIn(m_type))
         layout->addWidget(schemaField(std::string(p->key), *p));
-    // A type with variants (a rate limiter's algorithm): the chosen variant's rows follow.
     const StagePattern *pattern = findStagePattern(m_type);
+    if (m_type == "hedging") // an outcome set: no schema row (Polly's ShouldHandle)
+        layout->addWidget(new OutcomeSetField(
+            m_hub, path("handle"), tr("Handle (handle)"), outcomeNames(),
+            tr("Failure outcomes after which a hedged attempt starts at once; any other answer "
+               "wins."),
+            m_body));
+    // A type with variants (a rate limiter's algorithm): the chosen variant's rows follow.
     if (!pattern || pattern->variantKey.empty())
         return;
     const ParamInfo *selector = findParameter(m_type, pattern->variantKey);
