@@ -2,8 +2,8 @@
 
 #include "reslab/io/config_export.h"
 #include "reslab/io/graph_dot.h"
-#include "reslab/layout/graph_layout.h"
 #include "reslab/io/scenario_io.h"
+#include "reslab/layout/graph_layout.h"
 #include "reslab/metrics/event_log.h"
 #include "reslab/metrics/report.h"
 #include "reslab/model/presets.h"
@@ -623,7 +623,8 @@ int commandGraph(const std::vector<std::string> &args)
         return kExitOk;
     }
     std::string error;
-    if (!writeFile(*out, [&](std::ostream &o) { o << text; }, error)) {
+    if (!writeFile(
+            *out, [&](std::ostream &o) { o << text; }, error)) {
         std::cerr << "resilience-lab: " << error << '\n';
         return kExitBadInput;
     }

@@ -14,8 +14,8 @@
 namespace reslab::ui {
 
 /// Paces the engine against the wall clock for the GUI (DESIGN rule 4: the engine never sleeps;
-/// the UI advances it to wall_clock x speed, the PlaybackClock's frames). Each frame it runs the engine
-/// within a time budget, so the window stays responsive even when the engine cannot keep up
+/// the UI advances it to wall_clock x speed, the PlaybackClock's frames). Each frame it runs the
+/// engine within a time budget, so the window stays responsive even when the engine cannot keep up
 /// (then it says so through lagging()). Views read the Simulation and the frame's events in
 /// their slot for frameAdvanced().
 class SimulationController final : public QObject

@@ -168,9 +168,7 @@ public:
         p->setFont(vp::smallFont());
         p->setPen(vp::kMutedText);
         QString info;
-        if (n->replicas > drawn)
-            info = TopologyView::tr("%1 replicas").arg(n->replicas);
-        else if (n->replicas > 1)
+        if (n->replicas > 1)
             info = TopologyView::tr("%1 replicas").arg(n->replicas);
         const QString queue = TopologyView::tr("queue %1").arg(queued);
         const QRectF foot(box.left() + 6, area.bottom() + 1, box.width() - 12,
@@ -273,7 +271,6 @@ public:
         p->setPen(pen);
         p->setBrush(Qt::NoBrush);
         // Clip the path to the boxes' borders so that the arrow head shows.
-        const TopologyModel::Node *a = m_view->m_model.node(e->caller);
         const TopologyModel::Node *b = m_view->m_model.node(e->callee);
         QPainterPath path = edgePath(*e);
         p->drawPath(path);
@@ -291,7 +288,6 @@ public:
             p->setBrush(pen.color());
             p->drawPolygon(head);
         }
-        (void)a;
         // The label and the live badge.
         const QRectF badge = badgeRect(*e);
         p->setPen(QPen(selected ? vp::kFallback : vp::kFrame, 1));

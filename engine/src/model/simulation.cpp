@@ -140,30 +140,39 @@ void Simulation::buildCallEdges()
 {
     for (const auto &svc : m_services) {
         const ServiceSpec &spec = m_scenario.services.at(svc->serviceName());
-        std::vector<VirtualService::CallRoute> routes;
         for (std::size_t i = 0; i < spec.calls.size(); ++i) {
             const CallSpec &call = spec.calls[i];
-            VirtualService *callee = serviceNamed(call.to);
             EdgeRun &edge = m_edges.emplace_back();
             edge.name = callEdgeName(spec, i);
             edge.caller = spec.name;
             edge.callee = call.to;
             edge.series = m_recorder.addEdge(edge.name);
-            edge.tail = std::make_unique<EdgeTail>(m_ctx, *callee, edge.series);
+            edge.tail = std::make_unique<EdgeTail>(m_ctx, *serviceNamed(call.to), edge.series);
             buildEdge(edge, call.pipeline, *edge.tail, false);
-            routes.push_back({.head = edge.head,
-                              .edgeSeries = edge.series,
-                              .probability = call.probability,
-                              .required = call.required,
-                              .stream = RandomStream(m_seed, streamId("edge:" + edge.name)),
-                              .edge = {}});
         }
-        // Events name the edge through the recorder's copy of its name, which lives as long as
-        // the run (the recorder gains no edges after construction).
-        for (std::size_t i = 0; i < routes.size(); ++i)
-            routes[i].edge = m_recorder.edgeSeries()[routes[i].edgeSeries].name;
-        if (!routes.empty())
-            svc->setCalls(std::move(routes));
+    }
+    wireCalls(m_scenario);
+}
+
+void Simulation::wireCalls(const Scenario &scenario)
+{
+    // Only once every edge exists: events name an edge through the recorder's copy of its
+    // name, which stays where it is once the recorder gains no more edges.
+    for (auto &svc : m_services) {
+        const ServiceSpec &spec = scenario.services.at(svc->serviceName());
+        if (spec.calls.empty())
+            continue;
+        std::vector<VirtualService::CallRoute> routes;
+        for (std::size_t i = 0; i < spec.calls.size(); ++i) {
+            const EdgeRun *edge = findEdge(callEdgeName(spec, i));
+            routes.push_back({.head = edge->head,
+                              .edgeSeries = edge->series,
+                              .probability = spec.calls[i].probability,
+                              .required = spec.calls[i].required,
+                              .stream = RandomStream(m_seed, streamId("edge:" + edge->name)),
+                              .edge = m_recorder.edgeSeries()[edge->series].name});
+        }
+        svc->setCalls(std::move(routes));
     }
 }
 
@@ -299,11 +308,7 @@ bool Simulation::reconfigure(const Scenario &next)
     m_load->reconfigure(next.load);
 
     // The calls' edges keep their stages; probabilities and options change in place.
-    for (auto &svc : m_services) {
-        const ServiceSpec &spec = next.services.at(svc->serviceName());
-        if (spec.calls.empty())
-            continue;
-        std::vector<VirtualService::CallRoute> routes;
+    for (const auto &[name, spec] : next.services) {
         for (std::size_t i = 0; i < spec.calls.size(); ++i) {
             const EdgeRun *edge = findEdge(callEdgeName(spec, i));
             std::size_t k = 0;
@@ -311,15 +316,9 @@ bool Simulation::reconfigure(const Scenario &next)
                 if (st.enabled)
                     edge->stages[k++]->reconfigure(st);
             }
-            routes.push_back({.head = edge->head,
-                              .edgeSeries = edge->series,
-                              .probability = spec.calls[i].probability,
-                              .required = spec.calls[i].required,
-                              .stream = RandomStream(m_seed, streamId("edge:" + edge->name)),
-                              .edge = m_recorder.edgeSeries()[edge->series].name});
         }
-        svc->setCalls(std::move(routes));
     }
+    wireCalls(next);
     EdgeRun &client = m_edges.front();
     if (sameShape(m_scenario.pipeline, next.pipeline)) {
         std::size_t i = 0;

@@ -427,6 +427,16 @@ void VirtualService::beginService(std::uint32_t index, std::uint64_t latencyWord
     }
 }
 
+void VirtualService::releaseServer(Frame &f, Replica &r, SimTime now)
+{
+    f.inService = false;
+    --r.m_inService;
+    r.m_busy.add(now, -1);
+    m_ctx.recorder.replicaBusy(r.m_series, now, -1);
+    if (m_isTarget)
+        m_ctx.recorder.busy.add(now, -1);
+}
+
 void VirtualService::freeFrame(std::uint32_t index)
 {
     m_frames[index].live = false;
@@ -440,12 +450,7 @@ void VirtualService::finish(std::uint32_t index, bool answer)
     Replica &r = m_replicas[f.replica];
     const bool wasInService = f.inService;
     if (wasInService) {
-        f.inService = false;
-        --r.m_inService;
-        r.m_busy.add(now, -1);
-        m_ctx.recorder.replicaBusy(r.m_series, now, -1);
-        if (m_isTarget)
-            m_ctx.recorder.busy.add(now, -1);
+        releaseServer(f, r, now);
         if (answer) { // cancelled work counts in `cancelled`, not as served
             ++m_totals.served;
             if (f.outcome == Outcome::Error)
@@ -634,12 +639,9 @@ void VirtualService::makeCalls(std::uint32_t index)
         nextSequentialCall(index);
         return;
     }
-    const std::uint64_t id = m_ctx.requests.id(f.slot);
-    const std::uint32_t attempt = f.attempt;
     bool any = false;
     for (std::uint32_t k = 0; k < m_calls.size(); ++k) {
-        const CallRoute &c = m_calls[k];
-        if (c.probability < 1.0 && !(c.stream.uniform(id, attempt, 0) < c.probability))
+        if (!makesCall(index, k))
             continue;
         any = true;
         startCall(index, k);
@@ -648,14 +650,21 @@ void VirtualService::makeCalls(std::uint32_t index)
         finish(index, true);
 }
 
+bool VirtualService::makesCall(std::uint32_t index, std::uint32_t k)
+{
+    // Drawn per caller attempt from the edge's stream; a probability of 1 needs no draw.
+    const CallRoute &c = m_calls[k];
+    const Frame &f = m_frames[index];
+    return c.probability >= 1.0 ||
+           c.stream.uniform(m_ctx.requests.id(f.slot), f.attempt, 0) < c.probability;
+}
+
 void VirtualService::nextSequentialCall(std::uint32_t index)
 {
     Frame &f = m_frames[index];
-    const std::uint64_t id = m_ctx.requests.id(f.slot);
     while (f.nextCall < m_calls.size()) {
         const std::uint32_t k = f.nextCall++;
-        const CallRoute &c = m_calls[k];
-        if (c.probability < 1.0 && !(c.stream.uniform(id, f.attempt, 0) < c.probability))
+        if (!makesCall(index, k))
             continue;
         startCall(index, k);
         return;
@@ -741,12 +750,7 @@ void VirtualService::answerEarly(std::uint32_t index, Outcome outcome)
     f.answered = true;
     f.outcome = outcome;
     if (f.inService) {
-        f.inService = false;
-        --r.m_inService;
-        r.m_busy.add(now, -1);
-        m_ctx.recorder.replicaBusy(r.m_series, now, -1);
-        if (m_isTarget)
-            m_ctx.recorder.busy.add(now, -1);
+        releaseServer(f, r, now);
         ++m_totals.served;
         if (outcome == Outcome::Error)
             ++m_totals.errors;

@@ -112,6 +112,8 @@ private:
                    bool clientEdge);
     /// The edges of the services' calls (version 2), and each service's call routes.
     void buildCallEdges();
+    /// Gives every service its call routes (edge heads, probabilities) from `scenario`.
+    void wireCalls(const Scenario &scenario);
     VirtualService *serviceNamed(const std::string &name) const;
 
     Scenario m_scenario;

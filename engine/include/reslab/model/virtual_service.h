@@ -176,6 +176,8 @@ private:
     /// `latencyWord`: the attempt's draw 1, RandomStream::bits(request id, attempt, 1).
     void beginService(std::uint32_t frame, std::uint64_t latencyWord);
     void finish(std::uint32_t frame, bool answer);
+    /// The attempt leaves its server (busy gauges included).
+    void releaseServer(Frame &f, Replica &r, SimTime now);
     void startQueued(Replica &r);
     void applyPhase(Replica &r, const ServicePhase &phase);
     void schedulePhasesOf(Replica &r);
@@ -190,6 +192,8 @@ private:
     }
     void makeCalls(std::uint32_t frame);
     void nextSequentialCall(std::uint32_t frame);
+    /// Whether attempt `frame` makes call `k` (its probability).
+    bool makesCall(std::uint32_t frame, std::uint32_t k);
     void startCall(std::uint32_t frame, std::uint32_t k);
     /// Answers the attempt while calls of it still run; the frame stays until they end.
     void answerEarly(std::uint32_t frame, Outcome outcome);
